@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from coaching.services import DEMO_PASSWORD, demo_data_load
+
+
+class Command(BaseCommand):
+    help = "Create the demo accounts (idempotent) and print their logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load demo accounts even with DEBUG off (for a staging server).",
+        )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not options["allow_production"]:
+            raise CommandError(
+                "Demo accounts have a published password; refusing with DEBUG off. "
+                "Pass --allow-production for a staging server."
+            )
+        logins = demo_data_load()
+        self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
+        for login in logins:
+            self.stdout.write(f"  {login.email:<24} {login.role}")

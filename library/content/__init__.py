@@ -1,0 +1,1 @@
+"""Exercise-library content for Drivephase (exercises, anatomy, guides, sources)."""

@@ -1,0 +1,69 @@
+import pytest
+from django.test import Client, override_settings
+
+from tests.factories import AthleteFactory, CoachFactory, StaffFactory
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _test_settings():
+    # Plain static storage: tests run without collectstatic. MD5 keeps hashing quick.
+    # The live server speaks plain HTTP, so the production HTTPS redirect is off.
+    with override_settings(
+        STORAGES={
+            "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        SECURE_SSL_REDIRECT=False,
+        SESSION_COOKIE_SECURE=False,
+        CSRF_COOKIE_SECURE=False,
+        CRISPY_FAIL_SILENTLY=False,
+    ):
+        yield
+
+
+# The personas every access test is written against.
+@pytest.fixture
+def coach(db):
+    return CoachFactory(email="coach@test.example", name="Cora Coach")
+
+
+@pytest.fixture
+def other_coach(db):
+    return CoachFactory(email="other.coach@test.example", name="Otto Othercoach")
+
+
+@pytest.fixture
+def athlete(db):
+    return AthleteFactory(email="athlete@test.example", name="Ada Athlete")
+
+
+@pytest.fixture
+def other_athlete(db):
+    return AthleteFactory(email="other.athlete@test.example", name="Olga Otherathlete")
+
+
+@pytest.fixture
+def staff(db):
+    return StaffFactory(email="staff@test.example", name="Stef Staff")
+
+
+@pytest.fixture
+def anonymous(db):
+    return None
+
+
+PERSONAS = ["anonymous", "athlete", "other_athlete", "coach", "other_coach", "staff"]
+
+
+@pytest.fixture
+def as_persona(request, client: Client):
+    """A client signed in as the named persona (or anonymous)."""
+
+    def sign_in(name: str) -> Client:
+        user = request.getfixturevalue(name)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in
