@@ -46,8 +46,10 @@ class SignUpForm(BaseUserCreationForm):
         email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(
-                _("An account with this email address already exists. Sign in instead, "
-                  "or reset your password if you have forgotten it."),
+                _(
+                    "An account with this email address already exists. Sign in instead, "
+                    "or reset your password if you have forgotten it."
+                ),
                 code="email_taken",
             )
         return email

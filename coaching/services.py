@@ -4,7 +4,8 @@ from django.db import transaction
 
 from athletes.models import User
 
-DEMO_PASSWORD = "run-strong-2026"
+# Published in the README on purpose: demo accounts exist only with DEBUG on.
+DEMO_PASSWORD = "run-strong-2026"  # noqa: S105
 
 
 @dataclass(frozen=True)

@@ -9,5 +9,6 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("", include("coaching.app_urls")),
     path("accounts/", include("athletes.urls")),
+    path("library/", include("library.urls")),
     path("admin/", admin.site.urls),
 ]

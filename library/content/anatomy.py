@@ -5,7 +5,7 @@ MUSCLE_GROUPS = [
         "slug": "hamstrings",
         "name": "Hamstrings",
         "description": (
-            "Three muscles on the back of the thigh that cross both the hip and the knee, so they "
+            "A trio of muscles behind the thigh that span both the hip and the knee, so they "
             "extend the hip and bend the knee. With the glutes they pull the leg back under and "
             "behind you after the foot lands, which the articles treat as the core of running "
             "propulsion; they are often under-used by runners whose back foot stays low."
@@ -35,9 +35,9 @@ MUSCLE_GROUPS = [
         "slug": "calves",
         "name": "Calves",
         "description": (
-            "The gastrocnemius and soleus at the back of the lower leg. They point the foot to push "
-            "you off the ground at the end of each contact and help soak up the impact of landing; "
-            "strong calves matter for sprinting and for hills."
+            "The gastrocnemius and soleus at the back of the lower leg. They point the foot to "
+            "push you off the ground at the end of each contact and help soak up the impact of "
+            "landing; strong calves matter for sprinting and for hills."
         ),
     },
     {
@@ -55,16 +55,16 @@ MUSCLE_GROUPS = [
         "name": "Adductors",
         "description": (
             "The inner-thigh muscles that draw the leg towards the midline. The articles do not "
-            "discuss them directly; in Drivephase they are listed because they work with the glutes "
-            "to keep the thigh travelling straight under the hip, and the large adductor magnus "
-            "assists the hamstrings in extending the hip."
+            "discuss them directly; in Drivephase they are listed because they work with the "
+            "glutes to keep the thigh travelling straight under the hip, and the large adductor "
+            "magnus assists the hamstrings in extending the hip."
         ),
     },
     {
         "slug": "core",
         "name": "Core",
         "description": (
-            "The superficial and deep abdominal muscles (rectus abdominis, obliques, transversus "
+            "The surface and deep abdominals (rectus abdominis, obliques, transversus "
             "abdominis) that hold the trunk and pelvis steady. A stable trunk lets leg force "
             "transfer efficiently through the body, supports good running posture and helps keep "
             "runners free of injury."
@@ -92,9 +92,9 @@ MUSCLE_GROUPS = [
         "slug": "upper-body",
         "name": "Upper body",
         "description": (
-            "The shoulders, chest and arms. The articles mention them only in passing: a strong core "
-            "links lower-body force to the upper body, and moves such as mountain climbers also "
-            "load the upper body while you support yourself on your hands."
+            "The shoulders, chest and arms. The articles mention them only in passing: a strong "
+            "core links lower-body force to the upper body, and moves such as mountain climbers "
+            "also load the upper body while you support yourself on your hands."
         ),
     },
 ]
@@ -106,8 +106,8 @@ MUSCLES = [
         "name": "Biceps femoris",
         "group": "hamstrings",
         "description": (
-            "The outer hamstring, with two heads. It extends the hip and bends the knee, and is the "
-            "hamstring most often strained in fast running."
+            "The outer hamstring, with two heads. It extends the hip and bends the knee, and is "
+            "the hamstring most often strained in fast running."
         ),
     },
     {
@@ -115,8 +115,8 @@ MUSCLES = [
         "name": "Semitendinosus",
         "group": "hamstrings",
         "description": (
-            "One of the two inner hamstrings, ending in a long tendon below the inside of the knee. "
-            "It extends the hip and flexes the knee."
+            "One of the two inner hamstrings, ending in a long tendon below the inside of the "
+            "knee. It extends the hip and flexes the knee."
         ),
     },
     {
@@ -196,8 +196,8 @@ MUSCLES = [
         "name": "Gastrocnemius",
         "group": "calves",
         "description": (
-            "The two-headed surface calf muscle, which crosses the knee and the ankle. It points the "
-            "foot for push-off and is worked most with the knee straight."
+            "The two-headed surface calf muscle, which crosses the knee and the ankle. It points "
+            "the foot for push-off and is worked most with the knee straight."
         ),
     },
     {
@@ -215,8 +215,8 @@ MUSCLES = [
         "name": "Iliopsoas",
         "group": "hip-flexors",
         "description": (
-            "The deep hip flexor (psoas and iliacus) running from the spine and pelvis to the thigh. "
-            "It lifts the knee and swings the leg through."
+            "The deep hip flexor (psoas and iliacus) running from the spine and pelvis to the "
+            "thigh. It lifts the knee and swings the leg through."
         ),
     },
     {
@@ -224,9 +224,9 @@ MUSCLES = [
         "name": "Tensor fasciae latae (TFL)",
         "group": "hip-flexors",
         "description": (
-            "A small muscle at the front and outside of the hip that helps flex it. When over-active "
-            "it can switch on together with the glutes and hamstrings and work against hip "
-            "extension."
+            "A small muscle at the front and outside of the hip that helps flex it. When "
+            "over-active it can switch on together with the glutes and hamstrings and work against "
+            "hip extension."
         ),
     },
     # Adductors

@@ -30,8 +30,8 @@ ARTICLES = [
         "title": "Hip extension: where stride power comes from",
         "summary": (
             "Explains hip extension and its short drive phase as the main source of running power, "
-            "describes the recovery phase and the small role of the hamstrings in lifting the heel, "
-            "and gives five band, bridge, bounding and stretching exercises."
+            "describes the recovery phase and the small role of the hamstrings in lifting the "
+            "heel, and gives five band, bridge, bounding and stretching exercises."
         ),
     },
     {
@@ -45,7 +45,7 @@ ARTICLES = [
     },
     {
         "key": "a4",
-        "title": "The muscles used in running faster and how to train them",
+        "title": "Key muscles for running speed and how to train them",
         "summary": (
             "Surveys the quadriceps, hamstrings, glutes and calves plus the core, hip flexors and "
             "ankle dorsiflexors, and lists ten strength and stretching exercises for them."

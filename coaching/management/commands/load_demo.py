@@ -21,6 +21,6 @@ class Command(BaseCommand):
                 "Pass --allow-production for a staging server."
             )
         logins = demo_data_load()
-        self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for login in logins:
             self.stdout.write(f"  {login.email:<24} {login.role}")

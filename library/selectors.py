@@ -1,0 +1,130 @@
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from library.models import (
+    Equipment,
+    Exercise,
+    ExerciseVariation,
+    Muscle,
+    MuscleGroup,
+    Status,
+    TechniqueGuide,
+)
+
+
+def exercises_visible_to(user) -> QuerySet[Exercise]:
+    # The library is shared by every signed-in user; drafts live only in the admin.
+    return Exercise.objects.published()
+
+
+def guides_visible_to(user) -> QuerySet[TechniqueGuide]:
+    return TechniqueGuide.objects.published()
+
+
+def exercise_search(
+    *,
+    user,
+    query: str = "",
+    group: MuscleGroup | None = None,
+    kind: str = "",
+    equipment: Equipment | None = None,
+    emphasis: str = "",
+) -> QuerySet[Exercise]:
+    exercises = exercises_visible_to(user)
+    if query:
+        # A muscle or group name finds the exercises that train it ("hamstring").
+        muscle_match = Muscle.objects.filter(
+            Q(name__icontains=query) | Q(group__name__icontains=query),
+        )
+        exercises = exercises.filter(
+            Q(name__icontains=query)
+            | Q(summary__icontains=query)
+            | Exists(muscle_match.filter(primary_for=OuterRef("pk")))
+        )
+    if group is not None:
+        exercises = exercises.filter(
+            Exists(Muscle.objects.filter(group=group, primary_for=OuterRef("pk")))
+            | Exists(Muscle.objects.filter(group=group, secondary_for=OuterRef("pk")))
+        )
+    if kind:
+        exercises = exercises.filter(kind=kind)
+    if equipment is not None:
+        exercises = exercises.filter(equipment=equipment)
+    if emphasis:
+        exercises = exercises.filter(emphasis=emphasis)
+    return with_card_data(exercises)
+
+
+def with_card_data(exercises: QuerySet[Exercise]) -> QuerySet[Exercise]:
+    """What an exercise card shows: its primary muscles with their groups and equipment."""
+    return exercises.prefetch_related(
+        Prefetch("primary_muscles", queryset=Muscle.objects.select_related("group")),
+        "equipment",
+    )
+
+
+def exercise_for_page(*, user, slug: str) -> Exercise:
+    return get_object_or_404(
+        exercises_visible_to(user).prefetch_related(
+            Prefetch("primary_muscles", queryset=Muscle.objects.select_related("group")),
+            Prefetch("secondary_muscles", queryset=Muscle.objects.select_related("group")),
+            "equipment",
+            "sources",
+            Prefetch("guides", queryset=guides_visible_to(user).only("slug", "title", "summary")),
+        ),
+        slug=slug,
+    )
+
+
+def exercise_variations(*, user, exercise: Exercise) -> dict[str, list[Exercise]]:
+    """Easier, harder and alternative exercises, read from links in either direction."""
+    links = (
+        ExerciseVariation.objects.filter(Q(exercise=exercise) | Q(variant=exercise))
+        .filter(exercise__status=Status.PUBLISHED, variant__status=Status.PUBLISHED)
+        .select_related("exercise", "variant")
+    )
+    grouped: dict[str, list[Exercise]] = {"regression": [], "progression": [], "alternative": []}
+    seen = set()
+    for link in links:
+        if link.exercise_id == exercise.pk:
+            other, relation = link.variant, link.relation
+        else:
+            other, relation = link.exercise, ExerciseVariation.INVERSE[link.relation]
+        if other.pk not in seen:
+            seen.add(other.pk)
+            grouped[relation].append(other)
+    for others in grouped.values():
+        others.sort(key=lambda e: e.name)
+    return grouped
+
+
+def filter_choices() -> dict:
+    return {
+        "groups": list(MuscleGroup.objects.all()),
+        "equipment": list(Equipment.objects.all()),
+    }
+
+
+def muscle_group_for_page(*, slug: str) -> MuscleGroup:
+    return get_object_or_404(MuscleGroup.objects.prefetch_related("muscles"), slug=slug)
+
+
+def exercises_for_group(*, user, group: MuscleGroup) -> tuple[list[Exercise], list[Exercise]]:
+    primary = with_card_data(
+        exercises_visible_to(user).filter(
+            Exists(Muscle.objects.filter(group=group, primary_for=OuterRef("pk")))
+        )
+    )
+    secondary = with_card_data(
+        exercises_visible_to(user)
+        .filter(Exists(Muscle.objects.filter(group=group, secondary_for=OuterRef("pk"))))
+        .exclude(Exists(Muscle.objects.filter(group=group, primary_for=OuterRef("pk"))))
+    )
+    return list(primary), list(secondary)
+
+
+def muscle_groups_with_counts(*, user) -> QuerySet[MuscleGroup]:
+    published = Q(muscles__primary_for__status=Status.PUBLISHED)
+    return MuscleGroup.objects.annotate(
+        exercise_count=Count("muscles__primary_for", filter=published, distinct=True)
+    )
