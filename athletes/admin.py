@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from athletes.models import User
+from athletes.models import AthleteProfile, Coaching, CoachProfile, Invitation, Squad, User
 
 
 class UserCreationAdminForm(AdminUserCreationForm):
@@ -45,3 +45,46 @@ class UserAdmin(BaseUserAdmin):
             },
         ),
     )
+
+
+@admin.register(AthleteProfile)
+class AthleteProfileAdmin(admin.ModelAdmin):
+    list_display = ("user", "goal_event", "goal_date", "experience", "weekly_km", "units")
+    list_filter = ("goal_event", "experience", "units")
+    search_fields = ("user__email", "user__name")
+    list_select_related = ("user",)
+    autocomplete_fields = ("user",)
+
+
+@admin.register(CoachProfile)
+class CoachProfileAdmin(admin.ModelAdmin):
+    list_display = ("user", "club")
+    search_fields = ("user__email", "user__name", "club")
+    list_select_related = ("user",)
+    autocomplete_fields = ("user",)
+
+
+@admin.register(Coaching)
+class CoachingAdmin(admin.ModelAdmin):
+    list_display = ("coach", "athlete", "started_at", "ended_at")
+    list_filter = ("ended_at",)
+    search_fields = ("coach__email", "athlete__email")
+    list_select_related = ("coach", "athlete")
+    autocomplete_fields = ("coach", "athlete")
+
+
+@admin.register(Squad)
+class SquadAdmin(admin.ModelAdmin):
+    list_display = ("name", "coach")
+    search_fields = ("name", "coach__email")
+    list_select_related = ("coach",)
+    autocomplete_fields = ("coach", "members")
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ("email", "coach", "created_at", "expires_at", "accepted_at", "revoked_at")
+    search_fields = ("email", "coach__email")
+    list_select_related = ("coach",)
+    readonly_fields = ("token_hash", "created_at", "sent_at", "send_count", "accepted_by")
+    autocomplete_fields = ("coach", "squad")

@@ -14,5 +14,7 @@ urlpatterns = [
         name="login",
     ),
     path("signup/", views.signup, name="signup"),
+    path("profile/", views.profile, name="profile"),
+    path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("", include("django.contrib.auth.urls")),
 ]

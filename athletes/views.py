@@ -1,13 +1,41 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
 
-from athletes.forms import SignUpForm
+from athletes import selectors, services
+from athletes.decorators import coach_required
+from athletes.forms import (
+    AccountForm,
+    AthleteProfileForm,
+    CoachProfileForm,
+    InvitationForm,
+    RosterFilterForm,
+    SignUpForm,
+    SquadForm,
+    SquadMemberForm,
+)
+from athletes.models import Squad, User
+
+
+def _form_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+# Accounts ------------------------------------------------------------------------------
 
 
 @require_http_methods(["GET", "POST"])
@@ -19,7 +47,364 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
+        if user.is_athlete:
+            services.athlete_profile_ensure(user=user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to Drivephase, %(name)s.") % {"name": user.name})
         return redirect("coaching:home")
     return render(request, "athletes/signup.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    data = request.POST or None
+    account_form = AccountForm(data, instance=user, prefix="account")
+    athlete_form = (
+        AthleteProfileForm(
+            data, instance=services.athlete_profile_ensure(user=user), prefix="athlete"
+        )
+        if user.is_athlete
+        else None
+    )
+    coach_form = (
+        CoachProfileForm(data, instance=services.coach_profile_ensure(user=user), prefix="coach")
+        if user.is_coach
+        else None
+    )
+    forms = [f for f in (account_form, athlete_form, coach_form) if f is not None]
+    if request.method == "POST" and all(f.is_valid() for f in forms):
+        with transaction.atomic():
+            for form in forms:
+                form.save()
+        messages.success(request, _("Your profile is saved."))
+        return redirect("profile")
+    return render(
+        request,
+        "athletes/profile.html",
+        {"account_form": account_form, "athlete_form": athlete_form, "coach_form": coach_form},
+    )
+
+
+# Invitations, seen by the invited person ---------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@login_not_required
+@sensitive_post_parameters("password1", "password2")
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = services.invitation_find(token=token)
+    if invitation is None or not invitation.is_pending:
+        status = 404 if invitation is None else 410
+        return render(
+            request, "athletes/invitation_accept.html", {"invitation": invitation}, status=status
+        )
+    user = request.user
+    if not user.is_authenticated:
+        form = SignUpForm(
+            request.POST or None, initial={"email": invitation.email, "role": "athlete"}
+        )
+        if request.method == "POST" and form.is_valid():
+            with transaction.atomic():
+                user = form.save()
+                services.invitation_accept(invitation=invitation, user=user)
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                _("Welcome! %(coach)s is now your coach.") % {"coach": invitation.coach},
+            )
+            return redirect("coaching:home")
+        return render(
+            request,
+            "athletes/invitation_accept.html",
+            {"invitation": invitation, "form": form, "login_url": _login_back(request)},
+        )
+    different_account = user.email.lower() != invitation.email.lower()
+    if request.method == "POST":
+        if different_account and request.POST.get("confirm_other_account") != "yes":
+            messages.error(request, _("Confirm that you want to join with this account."))
+        else:
+            try:
+                services.invitation_accept(invitation=invitation, user=user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(
+                    request, _("%(coach)s is now your coach.") % {"coach": invitation.coach}
+                )
+                return redirect("coaching:home")
+    return render(
+        request,
+        "athletes/invitation_accept.html",
+        {"invitation": invitation, "different_account": different_account},
+    )
+
+
+def _login_back(request: HttpRequest) -> str:
+    return f"{reverse('login')}?next={request.path}"
+
+
+# The coach's roster -----------------------------------------------------------------
+
+
+def _roster_context(request: HttpRequest, coach: User) -> dict:
+    squads = list(selectors.squads_of(coach))
+    filter_form = RosterFilterForm(request.GET, squads=squads)
+    return {
+        "athletes": selectors.roster_for(coach, **filter_form.filters()),
+        "filter_form": filter_form,
+        "squads": squads,
+        "squad_form": SquadForm(),
+        "invitation_form": InvitationForm(squads=squads),
+        "invitations": selectors.invitations_of(coach).filter(accepted_at__isnull=True)[:50],
+    }
+
+
+@require_GET
+@coach_required
+@vary_on_headers("HX-Request")
+def athlete_list(request: HttpRequest) -> HttpResponse:
+    context = _roster_context(request, request.user)
+    template = "athletes/athlete_list.html"
+    if request.htmx and request.htmx.target == "roster-results":
+        template += "#roster-results"
+    return render(request, template, context)
+
+
+@require_GET
+@coach_required
+def athlete_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    athlete = selectors.athlete_for_coach(request.user, pk)
+    return render(
+        request,
+        "athletes/athlete_detail.html",
+        {
+            "athlete": athlete,
+            "profile": selectors.profile_of(athlete),
+            "all_squads": selectors.squads_of(request.user),
+            "member_of": {squad.pk for squad in athlete.roster_squads},
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@coach_required
+def athlete_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    athlete = selectors.athlete_for_coach(request.user, pk)
+    if request.method == "POST":
+        services.roster_remove(coach=request.user, athlete=athlete)
+        messages.success(
+            request,
+            _("%(name)s is no longer on your roster. Their account and history are kept.")
+            % {"name": athlete},
+        )
+        return redirect("roster:athlete_list")
+    return render(request, "athletes/athlete_remove.html", {"athlete": athlete})
+
+
+@require_POST
+@coach_required
+def invitation_create(request: HttpRequest) -> HttpResponse:
+    coach = request.user
+    form = InvitationForm(request.POST, squads=list(selectors.squads_of(coach)))
+    if form.is_valid():
+        try:
+            invitation = services.invitation_create(
+                coach=coach,
+                email=form.cleaned_data["email"],
+                squad=form.cleaned_data["squad"],
+                message=form.cleaned_data["message"],
+                accept_url=_accept_url(request),
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(
+                request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
+            )
+            if not request.htmx:
+                return redirect("roster:athlete_list")
+            form = None
+    context = _roster_context(request, coach)
+    if form is not None:
+        context["invitation_form"] = form
+    template = "athletes/athlete_list.html"
+    return render(request, template + "#invitations" if request.htmx else template, context)
+
+
+def _accept_url(request: HttpRequest):
+    def build(token: str) -> str:
+        return request.build_absolute_uri(reverse("invitation_accept", args=[token]))
+
+    return build
+
+
+@require_POST
+@coach_required
+def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_object_or_404(selectors.invitations_of(request.user), pk=pk)
+    try:
+        services.invitation_resend(invitation=invitation, accept_url=_accept_url(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("A new link was sent to %(email)s.") % {"email": invitation.email}
+        )
+    return _invitations_response(request)
+
+
+@require_POST
+@coach_required
+def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_object_or_404(selectors.invitations_of(request.user), pk=pk)
+    services.invitation_revoke(invitation=invitation)
+    messages.success(
+        request, _("The invitation to %(email)s is revoked.") % {"email": invitation.email}
+    )
+    return _invitations_response(request)
+
+
+def _invitations_response(request: HttpRequest) -> HttpResponse:
+    if not request.htmx:
+        return redirect("roster:athlete_list")
+    return render(
+        request, "athletes/athlete_list.html#invitations", _roster_context(request, request.user)
+    )
+
+
+# Squads -----------------------------------------------------------------------------
+
+
+@require_POST
+@coach_required
+def squad_create(request: HttpRequest) -> HttpResponse:
+    form = SquadForm(request.POST)
+    if form.is_valid():
+        try:
+            squad = services.squad_create(coach=request.user, name=form.cleaned_data["name"])
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Squad %(name)s created.") % {"name": squad.name})
+            if request.htmx:
+                return HttpResponseClientRedirect(reverse("roster:squad_detail", args=[squad.pk]))
+            return redirect("roster:squad_detail", pk=squad.pk)
+    context = _roster_context(request, request.user) | {"squad_form": form}
+    template = "athletes/athlete_list.html"
+    return render(request, template + "#squads" if request.htmx else template, context)
+
+
+def _squad_context(request: HttpRequest, squad: Squad, **forms) -> dict:
+    roster = list(selectors.athletes_coached_by(request.user).order_by("name"))
+    members = list(squad.members.filter(pk__in=[a.pk for a in roster]).order_by("name"))
+    member_ids = {m.pk for m in members}
+    candidates = [a for a in roster if a.pk not in member_ids]
+    return {
+        "squad": squad,
+        "members": members,
+        "candidates": candidates,
+        "member_form": forms.get("member_form") or SquadMemberForm(candidates=candidates),
+        "rename_form": forms.get("rename_form") or SquadForm(initial={"name": squad.name}),
+    }
+
+
+@require_GET
+@coach_required
+def squad_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    squad = get_object_or_404(selectors.squads_of(request.user), pk=pk)
+    return render(request, "athletes/squad_detail.html", _squad_context(request, squad))
+
+
+@require_POST
+@coach_required
+def squad_rename(request: HttpRequest, pk: int) -> HttpResponse:
+    squad = get_object_or_404(selectors.squads_of(request.user), pk=pk)
+    form = SquadForm(request.POST)
+    if form.is_valid():
+        try:
+            services.squad_rename(squad=squad, name=form.cleaned_data["name"])
+        except ValidationError as error:
+            _form_errors(form, error)
+            squad.refresh_from_db()
+        else:
+            messages.success(request, _("Squad renamed to %(name)s.") % {"name": squad.name})
+            if not request.htmx:
+                return redirect("roster:squad_detail", pk=squad.pk)
+            form = None
+    context = _squad_context(request, squad, rename_form=form)
+    template = "athletes/squad_detail.html"
+    return render(request, template + "#squad-header" if request.htmx else template, context)
+
+
+@require_POST
+@coach_required
+def squad_member_add(request: HttpRequest, pk: int) -> HttpResponse:
+    squad = get_object_or_404(selectors.squads_of(request.user), pk=pk)
+    context = _squad_context(request, squad)
+    form = SquadMemberForm(request.POST, candidates=context["candidates"])
+    if form.is_valid():
+        athlete = form.cleaned_data["athlete"]
+        services.squad_add_athlete(squad=squad, athlete=athlete)
+        messages.success(
+            request, _("%(name)s joined %(squad)s.") % {"name": athlete, "squad": squad}
+        )
+        if not request.htmx:
+            return redirect("roster:squad_detail", pk=squad.pk)
+        context = _squad_context(request, squad)
+    else:
+        context["member_form"] = form
+    template = "athletes/squad_detail.html"
+    return render(request, template + "#squad-members" if request.htmx else template, context)
+
+
+@require_POST
+@coach_required
+def squad_member_remove(request: HttpRequest, pk: int, athlete_pk: int) -> HttpResponse:
+    squad = get_object_or_404(selectors.squads_of(request.user), pk=pk)
+    athlete = get_object_or_404(squad.members.all(), pk=athlete_pk)
+    services.squad_remove_athlete(squad=squad, athlete=athlete)
+    messages.success(request, _("%(name)s left %(squad)s.") % {"name": athlete, "squad": squad})
+    if not request.htmx:
+        return redirect("roster:squad_detail", pk=squad.pk)
+    return render(
+        request, "athletes/squad_detail.html#squad-members", _squad_context(request, squad)
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@coach_required
+def squad_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    squad = get_object_or_404(selectors.squads_of(request.user), pk=pk)
+    if request.method == "POST":
+        name = squad.name
+        services.squad_delete(squad=squad)
+        messages.success(
+            request,
+            _("Squad %(name)s deleted. Its athletes are still on your roster.") % {"name": name},
+        )
+        return redirect("roster:athlete_list")
+    return render(request, "athletes/squad_delete.html", {"squad": squad})
+
+
+@require_POST
+@coach_required
+def athlete_squad_toggle(request: HttpRequest, pk: int, squad_pk: int) -> HttpResponse:
+    athlete = selectors.athlete_for_coach(request.user, pk)
+    squad = get_object_or_404(selectors.squads_of(request.user), pk=squad_pk)
+    if squad.pk in {s.pk for s in athlete.roster_squads}:
+        services.squad_remove_athlete(squad=squad, athlete=athlete)
+    else:
+        services.squad_add_athlete(squad=squad, athlete=athlete)
+    if not request.htmx:
+        return redirect("roster:athlete_detail", pk=athlete.pk)
+    athlete = selectors.athlete_for_coach(request.user, pk)
+    return render(
+        request,
+        "athletes/athlete_detail.html#athlete-squads",
+        {
+            "athlete": athlete,
+            "all_squads": selectors.squads_of(request.user),
+            "member_of": {s.pk for s in athlete.roster_squads},
+        },
+    )

@@ -10,5 +10,6 @@ urlpatterns = [
     path("", include("coaching.app_urls")),
     path("accounts/", include("athletes.urls")),
     path("library/", include("library.urls")),
+    path("coach/athletes/", include("athletes.roster_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,8 @@
 import pytest
+from django.db import connections
 from django.test import Client, override_settings
 
+from athletes.services import roster_add
 from tests.factories import AthleteFactory, CoachFactory, StaffFactory
 
 
@@ -22,6 +24,17 @@ def _test_settings():
         yield
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    yield
+    # psycopg's pool keeps connections open; close it so the test database can be dropped.
+    with django_db_blocker.unblock():
+        for connection in connections.all(initialized_only=True):
+            connection.close()
+            if hasattr(connection, "close_pool"):
+                connection.close_pool()
+
+
 # The personas every access test is written against.
 @pytest.fixture
 def coach(db):
@@ -34,13 +47,17 @@ def other_coach(db):
 
 
 @pytest.fixture
-def athlete(db):
-    return AthleteFactory(email="athlete@test.example", name="Ada Athlete")
+def athlete(db, coach):
+    athlete = AthleteFactory(email="athlete@test.example", name="Ada Athlete")
+    roster_add(coach=coach, athlete=athlete)
+    return athlete
 
 
 @pytest.fixture
-def other_athlete(db):
-    return AthleteFactory(email="other.athlete@test.example", name="Olga Otherathlete")
+def other_athlete(db, other_coach):
+    athlete = AthleteFactory(email="other.athlete@test.example", name="Olga Otherathlete")
+    roster_add(coach=other_coach, athlete=athlete)
+    return athlete
 
 
 @pytest.fixture

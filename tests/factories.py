@@ -107,3 +107,24 @@ class GuideFactory(factory.django.DjangoModelFactory):
     def exercises(self, create, extracted, **kwargs):
         if create and extracted:
             self.exercises.set(extracted)
+
+
+class AthleteProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "athletes.AthleteProfile"
+        django_get_or_create = ("user",)
+
+    user = factory.SubFactory(AthleteFactory)
+    goal_event = "marathon"
+    weekly_km = 50
+    long_run_day = 6
+    hard_days = factory.LazyFunction(lambda: [1, 3])
+    injury_notes = "Sore left achilles in spring."
+
+
+class SquadFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "athletes.Squad"
+
+    coach = factory.SubFactory(CoachFactory)
+    name = factory.Sequence(lambda n: f"Squad {n}")

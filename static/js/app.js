@@ -7,6 +7,7 @@
     root.querySelectorAll(".toast:not([data-dp-ready])").forEach(function (el) {
       el.setAttribute("data-dp-ready", "");
       var toast = bootstrap.Toast.getOrCreateInstance(el, {
+        animation: false,
         autohide: el.dataset.autohide !== "false",
         delay: 6000,
       });

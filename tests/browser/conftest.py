@@ -45,14 +45,19 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": PHONE, "locale": "en-GB"}
 
 
-@pytest.fixture
-def page(page, live_server):
+def watch(page, base_url: str):
+    """Give a page the live server's address and collect its console errors."""
     page.set_default_timeout(10_000)
-    page.base_url = live_server.url
+    page.base_url = base_url
     errors = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.console_errors = errors
-    yield page
+    return page
+
+
+@pytest.fixture
+def page(page, live_server):
+    return watch(page, live_server.url)
 
 
 _axe = Axe()

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from coaching.services import DEMO_PASSWORD, demo_data_load
+from coaching.services import DEMO_PASSWORD, DEMO_ROSTER, demo_data_load
 
 
 class Command(BaseCommand):
@@ -24,3 +24,5 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for login in logins:
             self.stdout.write(f"  {login.email:<24} {login.role}")
+        others = [email for email, *_ in DEMO_ROSTER if email not in {x.email for x in logins}]
+        self.stdout.write("  Casey's other athletes, same password: " + ", ".join(others))

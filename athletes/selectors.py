@@ -1,0 +1,92 @@
+"""Who may see whom. Every view that reaches an athlete goes through these functions."""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from athletes.models import AthleteProfile, Coaching, Invitation, Squad, User
+
+
+def athletes_coached_by(coach: User) -> QuerySet[User]:
+    if not coach.is_authenticated or not coach.is_coach:
+        return User.objects.none()
+    return User.objects.filter(
+        Exists(Coaching.objects.active().filter(coach=coach, athlete=OuterRef("pk")))
+    )
+
+
+def coaches_of(athlete: User) -> QuerySet[User]:
+    return User.objects.filter(
+        Exists(Coaching.objects.active().filter(athlete=athlete, coach=OuterRef("pk")))
+    )
+
+
+def is_coach_of(coach: User, athlete: User) -> bool:
+    return (
+        coach.is_authenticated
+        and coach.is_coach
+        and Coaching.objects.active().filter(coach=coach, athlete=athlete).exists()
+    )
+
+
+def can_view_athlete(user: User, athlete: User) -> bool:
+    """The athlete themself, or a coach who coaches them now. Staff curate content in the
+    admin; they get no window into athletes' training or health notes here."""
+    if not user.is_authenticated:
+        return False
+    return user.pk == athlete.pk or is_coach_of(user, athlete)
+
+
+def roster_for(coach: User, *, query: str = "", squad: Squad | None = None) -> QuerySet[User]:
+    athletes = athletes_coached_by(coach)
+    if query:
+        athletes = athletes.filter(Q(name__icontains=query) | Q(email__icontains=query))
+    if squad is not None:
+        athletes = athletes.filter(squads_joined=squad)
+    return (
+        athletes.select_related("athlete_profile")
+        .prefetch_related(
+            Prefetch(
+                "squads_joined", queryset=Squad.objects.filter(coach=coach), to_attr="roster_squads"
+            )
+        )
+        .order_by("name", "email")
+    )
+
+
+def athlete_for_coach(coach: User, athlete_pk: int) -> User:
+    """One athlete of this coach's roster, or 404: another coach's athlete does not exist."""
+    return get_object_or_404(
+        athletes_coached_by(coach)
+        .select_related("athlete_profile")
+        .prefetch_related(
+            Prefetch(
+                "squads_joined", queryset=Squad.objects.filter(coach=coach), to_attr="roster_squads"
+            )
+        ),
+        pk=athlete_pk,
+    )
+
+
+def squads_of(coach: User) -> QuerySet[Squad]:
+    if not coach.is_authenticated or not coach.is_coach:
+        return Squad.objects.none()
+    return Squad.objects.filter(coach=coach)
+
+
+def squads_with_members(coach: User) -> QuerySet[Squad]:
+    return squads_of(coach).prefetch_related(
+        Prefetch("members", queryset=athletes_coached_by(coach).order_by("name"))
+    )
+
+
+def invitations_of(coach: User) -> QuerySet[Invitation]:
+    if not coach.is_authenticated or not coach.is_coach:
+        return Invitation.objects.none()
+    return Invitation.objects.filter(coach=coach).select_related("squad")
+
+
+def profile_of(user: User) -> AthleteProfile | None:
+    try:
+        return user.athlete_profile
+    except AthleteProfile.DoesNotExist:
+        return None

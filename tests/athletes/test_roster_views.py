@@ -1,0 +1,277 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from athletes.models import Coaching, Invitation, Squad
+from athletes.services import invitation_create, roster_add
+from tests.conftest import PERSONAS
+from tests.factories import AthleteFactory, AthleteProfileFactory, SquadFactory
+
+COACH_ONLY = {
+    "anonymous": "login",
+    "athlete": 403,
+    "other_athlete": 403,
+    "coach": 200,
+    "other_coach": 404,
+    "staff": 403,
+}
+
+
+@pytest.fixture
+def roster(coach, athlete, other_athlete):
+    AthleteProfileFactory(user=athlete, injury_notes="Left achilles is sore")
+    squad = SquadFactory(coach=coach, name="Marathon group")
+    squad.members.add(athlete)
+    invitation = invitation_create(
+        coach=coach, email="new.runner@test.example", accept_url=lambda t: f"http://x/{t}"
+    )
+    return {"athlete": athlete, "squad": squad, "invitation": invitation}
+
+
+def _urls(r):
+    a, s, i = r["athlete"].pk, r["squad"].pk, r["invitation"].pk
+    return [
+        ("get", reverse("roster:athlete_detail", args=[a])),
+        ("get", reverse("roster:athlete_remove", args=[a])),
+        ("post", reverse("roster:squad_member_remove", args=[s, a])),
+        ("post", reverse("roster:athlete_squad_toggle", args=[a, s])),
+        ("post", reverse("roster:invitation_resend", args=[i])),
+        ("post", reverse("roster:invitation_revoke", args=[i])),
+        ("get", reverse("roster:squad_detail", args=[s])),
+        ("post", reverse("roster:squad_rename", args=[s])),
+        ("get", reverse("roster:squad_delete", args=[s])),
+        ("post", reverse("roster:squad_member_add", args=[s])),
+    ]
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_roster_object_pages_access(as_persona, persona, roster):
+    client = as_persona(persona)
+    for method, url in _urls(roster):
+        response = getattr(client, method)(url, {"name": "Renamed"} if method == "post" else None)
+        expected = COACH_ONLY[persona]
+        if expected == "login":
+            assert response.status_code == 302 and "/accounts/login/" in response.url, url
+        elif expected == 200:
+            assert response.status_code in {200, 302}, url
+        else:
+            assert response.status_code == expected, (url, response.status_code)
+        if persona != "coach":
+            assert b"Left achilles" not in response.content
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_roster_list_access_shows_only_own_athletes(as_persona, persona, roster):
+    response = as_persona(persona).get(reverse("roster:athlete_list"))
+    if persona == "anonymous":
+        assert response.status_code == 302
+    elif persona in {"coach", "other_coach"}:
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert ("Ada Athlete" in body) == (persona == "coach")
+        assert ("Olga Otherathlete" in body) == (persona == "other_coach")
+        assert ("new.runner@test.example" in body) == (persona == "coach")
+    else:
+        assert response.status_code == 403
+
+
+def test_wrong_role_gets_the_403_page(client, athlete):
+    client.force_login(athlete)
+    response = client.get(reverse("roster:athlete_list"))
+    assert response.status_code == 403
+    assert b"You cannot open this page" in response.content
+
+
+def test_roster_search_and_squad_filter(client, coach, roster):
+    roster_add(coach=coach, athlete=AthleteFactory(name="Zed Zoom", email="zed@test.example"))
+    client.force_login(coach)
+    url = reverse("roster:athlete_list")
+    body = client.get(url, {"q": "zed"}).content.decode()
+    assert "Zed Zoom" in body and "Ada Athlete" not in body
+    body = client.get(url, {"squad": roster["squad"].pk}).content.decode()
+    assert "Ada Athlete" in body and "Zed Zoom" not in body
+    body = client.get(url, {"squad": "999999"}).content.decode()  # unknown squad: ignored
+    assert "Ada Athlete" in body and "Zed Zoom" in body
+
+
+def test_roster_htmx_search_returns_fragment(client, coach, roster):
+    client.force_login(coach)
+    response = client.get(
+        reverse("roster:athlete_list"),
+        {"q": "ada"},
+        headers={"HX-Request": "true", "HX-Target": "roster-results"},
+    )
+    body = response.content.decode()
+    assert "<html" not in body and body.lstrip().startswith('<section id="roster-results"')
+    assert "Ada Athlete" in body
+
+
+def test_invite_sends_a_single_use_link(client, coach):
+    client.force_login(coach)
+    response = client.post(
+        reverse("roster:invitation_create"), {"email": "Fresh@Test.example", "message": "Hi!"}
+    )
+    assert response.status_code == 302
+    invitation = Invitation.objects.get()
+    assert invitation.email == "fresh@test.example"
+    assert len(mail.outbox) == 1
+    assert "/accounts/invitations/" in mail.outbox[0].body
+    assert "Hi!" in mail.outbox[0].body
+    assert invitation.token_hash not in mail.outbox[0].body
+
+
+def test_invite_htmx_returns_the_invitations_fragment_with_toast(client, coach):
+    client.force_login(coach)
+    response = client.post(
+        reverse("roster:invitation_create"),
+        {"email": "fresh@test.example"},
+        headers={"HX-Request": "true"},
+    )
+    body = response.content.decode()
+    assert body.lstrip().startswith('<section id="invitations"')
+    assert "fresh@test.example" in body
+    assert 'hx-swap-oob="beforeend"' in body and "Invitation sent" in body
+
+
+@pytest.mark.parametrize(
+    ("email", "message"),
+    [
+        ("not-an-email", "Enter a valid email address"),
+        ("athlete@test.example", "already on your roster"),
+        ("coach@test.example", "You cannot invite yourself"),
+    ],
+)
+def test_invite_bad_input_is_explained_and_kept(client, coach, athlete, email, message):
+    client.force_login(coach)
+    response = client.post(reverse("roster:invitation_create"), {"email": email, "message": "Yo"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert message in body
+    assert f'value="{email}"' in body
+    assert Invitation.objects.count() == 0
+
+
+def test_resend_rotates_the_token_and_revoke_kills_it(client, coach, roster):
+    client.force_login(coach)
+    invitation = roster["invitation"]
+    old_hash = invitation.token_hash
+    client.post(reverse("roster:invitation_resend", args=[invitation.pk]))
+    invitation.refresh_from_db()
+    assert invitation.token_hash != old_hash and invitation.send_count == 2
+    client.post(reverse("roster:invitation_revoke", args=[invitation.pk]))
+    invitation.refresh_from_db()
+    assert invitation.state == "revoked"
+
+
+def test_remove_from_roster_keeps_the_athletes_data(client, coach, roster):
+    athlete = roster["athlete"]
+    client.force_login(coach)
+    response = client.post(reverse("roster:athlete_remove", args=[athlete.pk]))
+    assert response.status_code == 302
+    athlete.refresh_from_db()
+    assert athlete.athlete_profile.injury_notes == "Left achilles is sore"
+    assert Coaching.objects.filter(coach=coach, athlete=athlete, ended_at__isnull=False).exists()
+    assert not roster["squad"].members.filter(pk=athlete.pk).exists()
+    assert client.get(reverse("roster:athlete_detail", args=[athlete.pk])).status_code == 404
+
+
+def test_squad_create_rename_members_delete(client, coach, roster):
+    client.force_login(coach)
+    response = client.post(reverse("roster:squad_create"), {"name": "Track group"})
+    squad = Squad.objects.get(name="Track group")
+    assert response.url == reverse("roster:squad_detail", args=[squad.pk])
+    # The name is unique per coach, ignoring case.
+    response = client.post(reverse("roster:squad_create"), {"name": "track GROUP"})
+    assert response.status_code == 200
+    assert "You already have a squad with this name" in response.content.decode()
+    assert 'value="track GROUP"' in response.content.decode()
+
+    client.post(reverse("roster:squad_rename", args=[squad.pk]), {"name": "Track 5k"})
+    squad.refresh_from_db()
+    assert squad.name == "Track 5k"
+    athlete = roster["athlete"]
+    response = client.post(
+        reverse("roster:squad_member_add", args=[squad.pk]),
+        {"athlete": athlete.pk},
+        headers={"HX-Request": "true"},
+    )
+    assert response.content.decode().lstrip().startswith('<section id="squad-members"')
+    assert squad.members.filter(pk=athlete.pk).exists()
+    client.post(reverse("roster:squad_member_remove", args=[squad.pk, athlete.pk]))
+    assert not squad.members.exists()
+    client.post(reverse("roster:squad_delete", args=[squad.pk]))
+    assert not Squad.objects.filter(pk=squad.pk).exists()
+    assert Coaching.objects.active().filter(coach=coach, athlete=athlete).exists()
+
+
+def test_coach_cannot_add_another_coachs_athlete_to_a_squad(client, coach, other_athlete, roster):
+    client.force_login(coach)
+    response = client.post(
+        reverse("roster:squad_member_add", args=[roster["squad"].pk]),
+        {"athlete": other_athlete.pk},
+    )
+    assert response.status_code == 200
+    assert "Choose an athlete from your roster" in response.content.decode()
+    assert not roster["squad"].members.filter(pk=other_athlete.pk).exists()
+
+
+def test_athlete_squad_toggle_with_htmx(client, coach, roster):
+    client.force_login(coach)
+    url = reverse("roster:athlete_squad_toggle", args=[roster["athlete"].pk, roster["squad"].pk])
+    response = client.post(url, headers={"HX-Request": "true"})
+    assert response.content.decode().lstrip().startswith('<section id="athlete-squads"')
+    assert not roster["squad"].members.exists()
+    client.post(url)
+    assert roster["squad"].members.count() == 1
+
+
+def _grow_roster(coach, count):
+    squad = SquadFactory(coach=coach, name=f"Squad of {count}")
+    for index in range(count):
+        athlete = AthleteFactory(email=f"bulk{count}-{index}@test.example")
+        AthleteProfileFactory(user=athlete)
+        roster_add(coach=coach, athlete=athlete)
+        squad.members.add(athlete)
+    invitation_create(coach=coach, email=f"inv{count}@test.example", accept_url=str)
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "bulk"}])
+def test_roster_query_count_is_the_same_for_5_and_500_athletes(
+    client, coach, django_assert_num_queries, params
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(coach)
+    _grow_roster(coach, 5)
+    with CaptureQueriesContext(connection) as small:
+        client.get(reverse("roster:athlete_list"), params)
+    _grow_roster(coach, 495)
+    with django_assert_num_queries(len(small)):
+        response = client.get(reverse("roster:athlete_list"), params)
+    assert response.content.decode().count("roster-card") == 500
+
+
+def test_athlete_and_squad_pages_query_count_is_fixed(client, coach, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(coach)
+    _grow_roster(coach, 5)
+    squad = Squad.objects.get(name="Squad of 5")
+    athlete = squad.members.first()
+    urls = [
+        reverse("roster:athlete_detail", args=[athlete.pk]),
+        reverse("roster:squad_detail", args=[squad.pk]),
+    ]
+    counts = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(url)
+        counts.append(len(ctx))
+    for index in range(50):
+        SquadFactory(coach=coach, name=f"Extra {index}")
+    _grow_roster(coach, 50)
+    for url, count in zip(urls, counts, strict=True):
+        with django_assert_num_queries(count):
+            client.get(url)

@@ -1,0 +1,48 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from athletes.models import AthleteProfile, Coaching, Squad, User
+from athletes.selectors import athletes_coached_by
+from coaching.services import DEMO_PASSWORD
+
+
+def _load_demo() -> str:
+    out = io.StringIO()
+    call_command("load_demo", "--allow-production", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_data_gives_the_coach_a_roster_in_two_squads(db):
+    output = _load_demo()
+    assert "coach@example.com" in output and "runner@example.com" in output
+    assert DEMO_PASSWORD in output
+    coach = User.objects.get(email="coach@example.com")
+    assert coach.check_password(DEMO_PASSWORD)
+    roster = athletes_coached_by(coach)
+    assert roster.count() == 6
+    assert AthleteProfile.objects.filter(user__in=roster).count() == 6
+    assert sorted(Squad.objects.filter(coach=coach).values_list("name", flat=True)) == [
+        "Marathon group",
+        "Track 5k-10k",
+    ]
+
+
+def test_demo_data_twice_changes_and_loses_nothing(db):
+    _load_demo()
+    runner = User.objects.get(email="runner@example.com")
+    runner.set_password("my-own-new-password")
+    runner.save()
+    AthleteProfile.objects.filter(user=runner).update(injury_notes="Edited while trying it")
+    counts = (User.objects.count(), Coaching.objects.count(), Squad.objects.count())
+    _load_demo()
+    assert counts == (User.objects.count(), Coaching.objects.count(), Squad.objects.count())
+    runner.refresh_from_db()
+    assert runner.check_password("my-own-new-password")
+    assert runner.athlete_profile.injury_notes == "Edited while trying it"
+
+
+def test_demo_data_refuses_to_run_in_production(db):
+    with pytest.raises(CommandError, match="refusing with DEBUG off"):
+        call_command("load_demo")
