@@ -52,6 +52,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 run: $(VENV)/.runtime
 	DJANGO_DEBUG=1 $(VPY) manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(VPY) manage.py load_library
+	DJANGO_DEBUG=1 $(VPY) manage.py load_templates
 	DJANGO_DEBUG=1 $(VPY) manage.py load_demo
 	@echo
 	@echo "Serving Drivephase on http://127.0.0.1:8000  (Ctrl+C stops it)"

@@ -1,111 +1,709 @@
-from dataclasses import dataclass
+"""Business writes of the coaching app: building programmes, assigning them, and keeping
+athletes' schedules in step. Every function is atomic and keyword-only."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from athletes.models import AthleteProfile, Coaching, CoachProfile, Squad, User
-from athletes.services import roster_add
+from athletes.models import AthleteProfile, User
+from athletes.selectors import athletes_coached_by
+from coaching.models import (
+    LOWER_BODY_GROUPS,
+    Assignment,
+    Prescription,
+    Programme,
+    ScheduledPrescription,
+    ScheduledSession,
+    SessionLog,
+    Workout,
+    WorkoutKind,
+)
+from library.models import Exercise
 
-# Published in the README on purpose: demo accounts exist only with DEBUG on.
-DEMO_PASSWORD = "run-strong-2026"  # noqa: S105
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    email: str
-    role: str
-
-
-DEMO_STAFF = [
-    {
-        "email": "coach@example.com",
-        "name": "Casey Coach",
-        "is_coach": True,
-        "role": "coach",
-    },
-    {
-        "email": "runner@example.com",
-        "name": "Riley Runner",
-        "is_athlete": True,
-        "role": "athlete (coached by Casey)",
-    },
-    {
-        "email": "admin@example.com",
-        "name": "Alex Admin",
-        "is_staff": True,
-        "is_superuser": True,
-        "role": "staff (admin and library curation)",
-    },
-]
-
-# The demo coach's roster: (email, name, squad, profile).
-DEMO_ROSTER = [
-    ("runner@example.com", "Riley Runner", "Marathon group",
-     {"goal_event": "marathon", "weeks_to_goal": 16, "experience": "intermediate",
-      "weekly_km": 55, "long_run_day": 6, "hard_days": [1, 3], "pb_marathon": 3 * 3600 + 41 * 60,
-      "injury_notes": "Right hamstring tightness after long runs last spring."}),
-    ("morgan@example.com", "Morgan Miles", "Marathon group",
-     {"goal_event": "marathon", "weeks_to_goal": 20, "experience": "advanced",
-      "weekly_km": 80, "long_run_day": 6, "hard_days": [1, 4], "pb_marathon": 2 * 3600 + 58 * 60,
-      "pb_half": 1 * 3600 + 24 * 60}),
-    ("jamie@example.com", "Jamie Hill", "Marathon group",
-     {"goal_event": "half", "weeks_to_goal": 10, "experience": "intermediate",
-      "weekly_km": 40, "long_run_day": 5, "hard_days": [2], "pb_half": 1 * 3600 + 49 * 60}),
-    ("priya@example.com", "Priya Track", "Track 5k-10k",
-     {"goal_event": "5k", "weeks_to_goal": 8, "experience": "advanced",
-      "weekly_km": 60, "long_run_day": 6, "hard_days": [1, 3], "pb_5k": 17 * 60 + 40,
-      "pb_10k": 36 * 60 + 55}),
-    ("leo@example.com", "Leo Sprint", "Track 5k-10k",
-     {"goal_event": "10k", "weeks_to_goal": 12, "experience": "beginner",
-      "weekly_km": 25, "long_run_day": 6, "hard_days": [2], "pb_10k": 52 * 60 + 10,
-      "injury_notes": "Shin splints in the first year of running; fine now."}),
-    ("ana@example.com", "Ana Trail", None,
-     {"goal_event": "ultra", "weeks_to_goal": 24, "experience": "elite",
-      "weekly_km": 110, "long_run_day": 5, "hard_days": [2, 4], "time_zone": "Europe/Madrid"}),
-]  # fmt: skip
+UNDO_SALT = "coaching.prescription-undo"
+UNDO_MAX_AGE = 60 * 60  # an hour to change one's mind
 
 
-def _demo_user(*, email: str, password: str, **fields) -> User:
-    user, created = User.objects.get_or_create(email=email, defaults=fields)
-    if created:
-        user.set_password(password)
-        user.save(update_fields=["password"])
-    return user
+# Programmes -----------------------------------------------------------------------
 
 
 @transaction.atomic
-def demo_data_load() -> list[DemoLogin]:
-    """Create the demo accounts and the demo coach's roster once. Existing rows keep
-    everything, passwords included, so `make run` again never undoes what someone changed
-    while trying the app."""
-    logins = []
-    users = {}
-    for person in DEMO_STAFF:
-        fields = {k: v for k, v in person.items() if k not in {"email", "role"}}
-        users[person["email"]] = _demo_user(email=person["email"], password=DEMO_PASSWORD, **fields)
-        logins.append(DemoLogin(email=person["email"], role=person["role"]))
-    coach = users["coach@example.com"]
-    CoachProfile.objects.get_or_create(
-        user=coach,
-        defaults={"club": "Riverside Running Club", "bio": "Strength for distance runners."},
+def programme_create(
+    *, coach: User, title: str, goal: str = "", description: str = "", weeks: int = 4
+) -> Programme:
+    programme = Programme(owner=coach, title=title, goal=goal, description=description, weeks=weeks)
+    programme.full_clean()
+    programme.save()
+    return programme
+
+
+@transaction.atomic
+def programme_update(*, programme: Programme, **values) -> Programme:
+    weeks = values.get("weeks", programme.weeks)
+    beyond = programme.workouts.filter(week__gt=weeks).aggregate(last=Max("week"))["last"]
+    if beyond:
+        raise ValidationError(
+            {
+                "weeks": _(
+                    "Weeks %(first)s to %(last)s still hold workouts. Delete them first, "
+                    "or keep %(last)s weeks."
+                )
+                % {"first": weeks + 1, "last": beyond}
+            }
+        )
+    for name, value in values.items():
+        setattr(programme, name, value)
+    programme.version = F("version") + 1
+    programme.full_clean(exclude=["version"])
+    programme.save()
+    programme.refresh_from_db()
+    return programme
+
+
+@transaction.atomic
+def programme_copy(*, programme: Programme, coach: User, title: str = "") -> Programme:
+    """A coach's own editable copy of a template (or of one of their programmes)."""
+    copy = Programme.objects.create(
+        owner=coach,
+        title=title or (programme.title if programme.is_template else f"{programme.title} (copy)"),
+        goal=programme.goal,
+        description=programme.description,
+        weeks=programme.weeks,
+        copied_from=programme,
     )
-    squads = {}
-    for email, name, squad_name, profile in DEMO_ROSTER:
-        athlete = _demo_user(email=email, password=DEMO_PASSWORD, name=name, is_athlete=True)
-        _demo_profile(athlete, profile)
-        if not Coaching.objects.filter(coach=coach, athlete=athlete).exists():
-            roster_add(coach=coach, athlete=athlete)
-        if squad_name:
-            if squad_name not in squads:
-                squads[squad_name], _ = Squad.objects.get_or_create(coach=coach, name=squad_name)
-            squads[squad_name].members.add(athlete)
-    return logins
+    _copy_workouts(list(programme.workouts.all()), into=copy)
+    return copy
 
 
-def _demo_profile(athlete: User, profile: dict) -> None:
-    values = dict(profile)
-    values["goal_date"] = date.today() + timedelta(weeks=values.pop("weeks_to_goal"))
-    for name in ("pb_5k", "pb_10k", "pb_half", "pb_marathon"):
-        if name in values:
-            values[name] = timedelta(seconds=values[name])
-    AthleteProfile.objects.get_or_create(user=athlete, defaults=values)
+def _copy_workouts(
+    workouts: list[Workout], *, into: Programme, week: int | None = None, day: int | None = None
+) -> list[Workout]:
+    if not workouts:
+        return []
+    positions = _next_positions(into)
+    new_workouts = []
+    for workout in workouts:
+        target = (week or workout.week, workout.day if day is None else day)
+        new_workouts.append(
+            Workout(
+                programme=into,
+                week=target[0],
+                day=target[1],
+                position=positions[target],
+                title=workout.title,
+                kind=workout.kind,
+                notes=workout.notes,
+            )
+        )
+        positions[target] += 1
+    created = Workout.objects.bulk_create(new_workouts)
+    by_source = dict(zip([w.pk for w in workouts], created, strict=True))
+    Prescription.objects.bulk_create(
+        Prescription(workout=by_source[p.workout_id], **p.copy_values())
+        for p in Prescription.objects.filter(workout__in=workouts)
+    )
+    return created
+
+
+def _next_positions(programme: Programme) -> dict[tuple[int, int], int]:
+    positions: dict[tuple[int, int], int] = defaultdict(int)
+    for week, day, last in programme.workouts.values_list("week", "day").annotate(
+        last=Max("position")
+    ):
+        positions[(week, day)] = last + 1
+    return positions
+
+
+def _touch(programme: Programme) -> None:
+    Programme.objects.filter(pk=programme.pk).update(
+        version=F("version") + 1, updated_at=timezone.now()
+    )
+
+
+# Workouts -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def workout_add(
+    *, programme: Programme, week: int, day: int, title: str, kind: str, notes: str = ""
+) -> Workout:
+    if not 1 <= week <= programme.weeks:
+        raise ValidationError(
+            {"week": _("This programme has weeks 1 to %(n)s.") % {"n": programme.weeks}}
+        )
+    workout = Workout(
+        programme=programme,
+        week=week,
+        day=day,
+        title=title,
+        kind=kind,
+        notes=notes,
+        position=_next_positions(programme)[(week, day)],
+    )
+    workout.full_clean()
+    workout.save()
+    _touch(programme)
+    return workout
+
+
+@transaction.atomic
+def workout_update(*, workout: Workout, **values) -> Workout:
+    for name, value in values.items():
+        setattr(workout, name, value)
+    if not 1 <= workout.week <= workout.programme.weeks:
+        raise ValidationError(
+            {"week": _("This programme has weeks 1 to %(n)s.") % {"n": workout.programme.weeks}}
+        )
+    workout.full_clean()
+    workout.save()
+    _touch(workout.programme)
+    return workout
+
+
+@transaction.atomic
+def workout_delete(*, workout: Workout) -> None:
+    programme = workout.programme
+    workout.delete()
+    _touch(programme)
+
+
+@transaction.atomic
+def workout_duplicate(*, workout: Workout, week: int, day: int) -> Workout:
+    programme = workout.programme
+    if not 1 <= week <= programme.weeks:
+        raise ValidationError(
+            {"week": _("This programme has weeks 1 to %(n)s.") % {"n": programme.weeks}}
+        )
+    (copy,) = _copy_workouts([workout], into=programme, week=week, day=day)
+    _touch(programme)
+    return copy
+
+
+@transaction.atomic
+def week_duplicate(*, programme: Programme, from_week: int, to_week: int) -> list[Workout]:
+    """Copy every workout of one week into another, after what that week already holds."""
+    if from_week == to_week:
+        raise ValidationError({"to_week": _("Choose a different week to copy into.")})
+    for name, value in (("from_week", from_week), ("to_week", to_week)):
+        if not 1 <= value <= programme.weeks:
+            raise ValidationError(
+                {name: _("This programme has weeks 1 to %(n)s.") % {"n": programme.weeks}}
+            )
+    workouts = list(programme.workouts.filter(week=from_week))
+    if not workouts:
+        raise ValidationError({"from_week": _("Week %(n)s has no workouts.") % {"n": from_week}})
+    copies = _copy_workouts(workouts, into=programme, week=to_week)
+    _touch(programme)
+    return copies
+
+
+# Prescriptions --------------------------------------------------------------------
+
+_DEFAULT_FIELDS = (
+    "sets", "reps_min", "reps_max", "per_side", "hold_seconds", "distance_m",
+    "ground_contacts", "duration_seconds", "tempo", "rest_seconds",
+)  # fmt: skip
+
+
+@transaction.atomic
+def prescription_add(*, workout: Workout, exercise: Exercise) -> Prescription:
+    """Add a library exercise with the library's default prescription filled in."""
+    last = workout.prescriptions.aggregate(last=Max("position"))["last"]
+    values = {name: getattr(exercise, name) for name in _DEFAULT_FIELDS}
+    if not any(values[n] for n in ("sets", "duration_seconds", "distance_m", "hold_seconds")):
+        values["sets"] = 1
+    prescription = Prescription(
+        workout=workout,
+        exercise=exercise,
+        position=0 if last is None else last + 1,
+        load_kind="bw" if not exercise.equipment.exclude(slug="bodyweight").exists() else "",
+        **values,
+    )
+    prescription.full_clean()
+    prescription.save()
+    _touch(workout.programme)
+    return prescription
+
+
+@transaction.atomic
+def prescription_update(*, prescription: Prescription, version: int, **values) -> Prescription:
+    """Save a coach's edit unless someone else saved the same row since it was opened."""
+    current = Prescription.objects.select_for_update().get(pk=prescription.pk)
+    if current.version != version:
+        raise ValidationError(
+            _(
+                "Someone else changed this exercise after you opened it. Your changes were "
+                "not saved; the form now shows the latest version."
+            ),
+            code="conflict",
+        )
+    for name, value in values.items():
+        setattr(current, name, value)
+    current.full_clean()
+    current.version = version + 1
+    current.save()
+    _touch(current.workout.programme)
+    return current
+
+
+@transaction.atomic
+def prescription_move(*, prescription: Prescription, offset: int) -> None:
+    siblings = list(prescription.workout.prescriptions.order_by("position", "pk"))
+    index = next(i for i, p in enumerate(siblings) if p.pk == prescription.pk)
+    target = index + offset
+    if not 0 <= target < len(siblings):
+        return
+    siblings[index], siblings[target] = siblings[target], siblings[index]
+    for position, item in enumerate(siblings):
+        item.position = position
+    Prescription.objects.bulk_update(siblings, ["position"])
+    _touch(prescription.workout.programme)
+
+
+@transaction.atomic
+def prescription_delete(*, prescription: Prescription) -> str:
+    """Delete, and return a signed token that `prescription_restore` accepts for an hour."""
+    token = signing.dumps(
+        {"workout": prescription.workout_id, "values": _jsonable(prescription.copy_values())},
+        salt=UNDO_SALT,
+    )
+    programme = prescription.workout.programme
+    prescription.delete()
+    _touch(programme)
+    return token
+
+
+@transaction.atomic
+def prescription_restore(*, token: str, programme: Programme) -> Prescription:
+    try:
+        data = signing.loads(token, salt=UNDO_SALT, max_age=UNDO_MAX_AGE)
+    except signing.BadSignature:
+        raise ValidationError(_("This undo has expired.")) from None
+    workout = Workout.objects.filter(pk=data["workout"], programme=programme).first()
+    if workout is None:
+        raise ValidationError(_("The workout this exercise belonged to is gone."))
+    values = data["values"]
+    exercise = Exercise.objects.filter(pk=values.pop("exercise_id")).first()
+    if exercise is None:
+        raise ValidationError(_("That exercise is no longer in the library."))
+    workout.prescriptions.filter(position__gte=values["position"]).update(
+        position=F("position") + 1
+    )
+    prescription = Prescription.objects.create(workout=workout, exercise=exercise, **values)
+    _touch(programme)
+    return prescription
+
+
+def _jsonable(values: dict) -> dict:
+    return {k: (str(v) if hasattr(v, "as_tuple") else v) for k, v in values.items()}
+
+
+# Balance --------------------------------------------------------------------------
+
+POSTERIOR = ("hamstrings", "glutes")
+ANTERIOR = ("quadriceps",)
+
+
+@dataclass
+class MuscleBalance:
+    weeks: int
+    group_names: dict[str, str]
+    weekly_sets: dict[int, dict[str, float]] = field(default_factory=dict)
+
+    @property
+    def average_sets(self) -> list[tuple[str, str, float]]:
+        """(slug, name, average weekly sets), most worked first."""
+        totals: dict[str, float] = defaultdict(float)
+        for sets in self.weekly_sets.values():
+            for slug, value in sets.items():
+                totals[slug] += value
+        rows = [
+            (slug, self.group_names[slug], round(total / max(self.weeks, 1), 1))
+            for slug, total in totals.items()
+        ]
+        return sorted(rows, key=lambda row: (-row[2], row[1]))
+
+    @property
+    def chart_rows(self) -> list[dict]:
+        rows = self.average_sets
+        top = max((row[2] for row in rows), default=0) or 1
+        return [
+            {
+                "slug": slug,
+                "name": name,
+                "sets": sets,
+                "percent": round(100 * sets / top),
+                "side": "posterior"
+                if slug in POSTERIOR
+                else "anterior"
+                if slug in ANTERIOR
+                else "other",
+            }
+            for slug, name, sets in rows
+        ]
+
+    @property
+    def week_rows(self) -> list[tuple[int, list[float]]]:
+        """Per week, the sets of each group in the order of `average_sets`."""
+        order = [slug for slug, _name, _sets in self.average_sets]
+        return [
+            (week, [round(self.weekly_sets.get(week, {}).get(slug, 0), 1) for slug in order])
+            for week in range(1, self.weeks + 1)
+        ]
+
+    @property
+    def posterior_sets(self) -> float:
+        return sum(s.get(g, 0) for s in self.weekly_sets.values() for g in POSTERIOR)
+
+    @property
+    def quad_sets(self) -> float:
+        return sum(s.get(g, 0) for s in self.weekly_sets.values() for g in ANTERIOR)
+
+    @property
+    def posterior_share(self) -> int | None:
+        total = self.posterior_sets + self.quad_sets
+        return round(100 * self.posterior_sets / total) if total else None
+
+    @property
+    def leans_on_quads(self) -> bool:
+        share = self.posterior_share
+        return share is not None and share < 50
+
+
+def programme_balance(*, workouts: list[Workout], weeks: int) -> MuscleBalance:
+    """Weekly sets per muscle group: a full set for each group an exercise works first,
+    half a set for each it works second. Needs workouts from workouts_with_prescriptions."""
+    balance = MuscleBalance(weeks=weeks, group_names={})
+    for workout in workouts:
+        week = balance.weekly_sets.setdefault(workout.week, defaultdict(float))
+        for prescription in workout.prescriptions.all():
+            sets = prescription.sets or 1
+            primary = {m.group for m in prescription.exercise.primary_muscles.all()}
+            secondary = {m.group for m in prescription.exercise.secondary_muscles.all()} - primary
+            for group in primary:
+                week[group.slug] += sets
+                balance.group_names[group.slug] = group.name
+            for group in secondary:
+                week[group.slug] += sets / 2
+                balance.group_names[group.slug] = group.name
+    return balance
+
+
+# Assignment -----------------------------------------------------------------------
+
+
+def session_date(starts_on: date, week: int, day: int) -> date:
+    """Week 1 is the seven days from the start date; each workout falls on its weekday."""
+    block_start = starts_on + timedelta(weeks=week - 1)
+    return block_start + timedelta(days=(day - block_start.weekday()) % 7)
+
+
+def is_lower_body_strength(workout: Workout) -> bool:
+    if workout.kind not in {WorkoutKind.STRENGTH, WorkoutKind.PLYOMETRIC}:
+        return False
+    return any(
+        muscle.group.slug in LOWER_BODY_GROUPS
+        for prescription in workout.prescriptions.all()
+        for muscle in prescription.exercise.primary_muscles.all()
+    )
+
+
+@dataclass
+class PlannedSession:
+    date: date
+    workout: Workout
+
+
+@dataclass
+class AthletePlan:
+    athlete: User
+    profile: AthleteProfile | None
+    warnings: list[str]
+
+
+@dataclass
+class AssignmentPreview:
+    sessions: list[PlannedSession]
+    plans: list[AthletePlan]
+
+    @property
+    def weeks(self) -> list[list[PlannedSession]]:
+        grouped: dict[int, list[PlannedSession]] = defaultdict(list)
+        for planned in self.sessions:
+            grouped[planned.workout.week].append(planned)
+        return [grouped[w] for w in sorted(grouped)]
+
+    @property
+    def warning_count(self) -> int:
+        return sum(len(plan.warnings) for plan in self.plans)
+
+
+def assignment_preview(
+    *, workouts: list[Workout], athletes: list[User], starts_on: date
+) -> AssignmentPreview:
+    """The calendar an assignment would create, and where a lower-body strength session
+    falls the day before an athlete's long run or hard session. Writes nothing."""
+    sessions = sorted(
+        (PlannedSession(date=session_date(starts_on, w.week, w.day), workout=w) for w in workouts),
+        key=lambda s: (s.date, s.workout.position),
+    )
+    names = dict(AthleteProfile._meta.get_field("long_run_day").choices)
+    plans = []
+    for athlete in athletes:
+        profile = getattr(athlete, "athlete_profile", None)
+        warnings = []
+        if profile is not None:
+            hard = set(profile.hard_days or [])
+            for planned in sessions:
+                if not is_lower_body_strength(planned.workout):
+                    continue
+                next_day = (planned.date + timedelta(days=1)).weekday()
+                if next_day == profile.long_run_day:
+                    reason = _("the long run")
+                elif next_day in hard:
+                    reason = _("a hard session")
+                else:
+                    continue
+                warnings.append(
+                    _("%(title)s on %(day)s %(date)s is the day before %(reason)s (%(next)s).")
+                    % {
+                        "title": planned.workout.title,
+                        "day": names[planned.date.weekday()],
+                        "date": planned.date.strftime("%d %b"),
+                        "reason": reason,
+                        "next": names[next_day],
+                    }
+                )
+        plans.append(AthletePlan(athlete=athlete, profile=profile, warnings=warnings))
+    return AssignmentPreview(sessions=sessions, plans=plans)
+
+
+def athletes_for_assignment(
+    *, coach: User, athlete_ids: list[int], squad_ids: list[int]
+) -> list[User]:
+    """The chosen athletes and squad members, refusing anyone off the coach's roster."""
+    roster = athletes_coached_by(coach)
+    chosen = set(athlete_ids)
+    if squad_ids:
+        chosen |= set(
+            roster.filter(squads_joined__in=squad_ids, squads_joined__coach=coach).values_list(
+                "pk", flat=True
+            )
+        )
+    athletes = list(roster.filter(pk__in=chosen).select_related("athlete_profile").order_by("name"))
+    if len(athletes) != len(chosen):
+        raise ValidationError(_("You can only assign programmes to athletes on your roster."))
+    return athletes
+
+
+@transaction.atomic
+def programme_assign(
+    *, coach: User, programme: Programme, athletes: list[User], starts_on: date
+) -> list[Assignment]:
+    """Give the programme to each athlete: all of them or, on any error, none."""
+    if not athletes:
+        raise ValidationError(_("Choose at least one athlete or squad."))
+    roster = set(athletes_coached_by(coach).values_list("pk", flat=True))
+    if any(athlete.pk not in roster for athlete in athletes):
+        raise ValidationError(_("You can only assign programmes to athletes on your roster."))
+    workouts = list(programme.workouts.prefetch_related("prescriptions"))
+    if not workouts:
+        raise ValidationError(_("This programme has no workouts yet."))
+    assignments = Assignment.objects.bulk_create(
+        Assignment(
+            programme=programme,
+            title=programme.title,
+            coach=coach,
+            athlete=athlete,
+            starts_on=starts_on,
+        )
+        for athlete in athletes
+    )
+    for assignment in assignments:
+        _schedule(assignment=assignment, workouts=workouts)
+    return assignments
+
+
+def _schedule(*, assignment: Assignment, workouts: list[Workout]) -> list[ScheduledSession]:
+    sessions = ScheduledSession.objects.bulk_create(
+        ScheduledSession(
+            assignment=assignment,
+            athlete_id=assignment.athlete_id,
+            source_workout=workout,
+            date=session_date(assignment.starts_on, workout.week, workout.day),
+            week=workout.week,
+            title=workout.title,
+            kind=workout.kind,
+            notes=workout.notes,
+        )
+        for workout in workouts
+    )
+    ScheduledPrescription.objects.bulk_create(
+        ScheduledPrescription(session=session, **prescription.copy_values())
+        for session, workout in zip(sessions, workouts, strict=True)
+        for prescription in workout.prescriptions.all()
+    )
+    return sessions
+
+
+def _unlogged_future(assignment: Assignment, today: date):
+    return assignment.sessions.filter(date__gte=today, log__isnull=True)
+
+
+@transaction.atomic
+def assignment_push_template(
+    *, programme: Programme, assignments: list[Assignment], today: date | None = None
+) -> int:
+    """Bring the programme's current version to the chosen athletes' future sessions that
+    are not logged and not adjusted by hand. Past and logged sessions never change."""
+    today = today or timezone.localdate()
+    workouts = list(programme.workouts.prefetch_related("prescriptions"))
+    changed = 0
+    for assignment in assignments:
+        if assignment.programme_id != programme.pk or assignment.status == Assignment.Status.ENDED:
+            continue
+        replaceable = _unlogged_future(assignment, today).filter(adjusted_by_coach=False)
+        kept_workouts = set(
+            assignment.sessions.exclude(pk__in=replaceable).values_list(
+                "source_workout_id", flat=True
+            )
+        )
+        changed += replaceable.count()
+        replaceable.delete()
+        fresh = [
+            w
+            for w in workouts
+            if w.pk not in kept_workouts
+            and session_date(assignment.starts_on, w.week, w.day) >= today
+        ]
+        changed += len(_schedule(assignment=assignment, workouts=fresh))
+        assignment.title = programme.title
+        assignment.save(update_fields=["title"])
+    return changed
+
+
+@transaction.atomic
+def assignment_pause(*, assignment: Assignment, today: date | None = None) -> Assignment:
+    if assignment.status != Assignment.Status.ACTIVE:
+        raise ValidationError(_("Only an active assignment can be paused."))
+    assignment.status = Assignment.Status.PAUSED
+    assignment.paused_on = today or timezone.localdate()
+    assignment.save(update_fields=["status", "paused_on"])
+    return assignment
+
+
+@transaction.atomic
+def assignment_resume(*, assignment: Assignment, today: date | None = None) -> Assignment:
+    """Pick up where the athlete left off: unlogged sessions from the pause onward move
+    later by the length of the pause."""
+    if assignment.status != Assignment.Status.PAUSED:
+        raise ValidationError(_("Only a paused assignment can be resumed."))
+    today = today or timezone.localdate()
+    shift = today - assignment.paused_on
+    assignment.sessions.filter(date__gte=assignment.paused_on, log__isnull=True).update(
+        date=F("date") + shift
+    )
+    assignment.status = Assignment.Status.ACTIVE
+    assignment.paused_on = None
+    assignment.save(update_fields=["status", "paused_on"])
+    return assignment
+
+
+@transaction.atomic
+def assignment_end(*, assignment: Assignment, today: date | None = None) -> Assignment:
+    """Stop the programme: upcoming unlogged sessions go; everything logged stays."""
+    today = today or timezone.localdate()
+    _unlogged_future(assignment, today).delete()
+    assignment.status = Assignment.Status.ENDED
+    assignment.ended_on = today
+    assignment.save(update_fields=["status", "ended_on"])
+    return assignment
+
+
+@transaction.atomic
+def session_adjust(
+    *, session: ScheduledSession, date: date, title: str, notes: str, prescriptions: list[dict]
+) -> ScheduledSession:
+    """A coach's change to one athlete's upcoming session. Later pushes leave it alone."""
+    if SessionLog.objects.filter(session=session).exists():
+        raise ValidationError(_("This session is already logged; it can no longer change."))
+    session.date = date
+    session.title = title
+    session.notes = notes
+    session.adjusted_by_coach = True
+    session.full_clean(exclude=["assignment", "source_workout"])
+    session.save()
+    for item in prescriptions:
+        prescription = item.pop("instance")
+        for name, value in item.items():
+            setattr(prescription, name, value)
+        prescription.full_clean()
+        prescription.save()
+    return session
+
+
+# Templates ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def programme_templates_load(*, templates: list[dict]) -> list[str]:
+    """Create the curated templates that are missing. A template that exists is left
+    exactly as staff have shaped it; returns the slugs created."""
+    created = []
+    exercises = dict(Exercise.objects.values_list("slug", "pk"))
+    for item in templates:
+        if Programme.objects.filter(owner__isnull=True, slug=item["slug"]).exists():
+            continue
+        programme = Programme(
+            owner=None,
+            slug=item["slug"],
+            title=item["title"],
+            goal=item["goal"],
+            description=item["description"],
+            weeks=item["weeks"],
+        )
+        programme.full_clean()
+        programme.save()
+        positions: dict[tuple[int, int], int] = defaultdict(int)
+        for entry in item["workouts"]:
+            key = (entry["week"], entry["day"])
+            workout = Workout(
+                programme=programme,
+                week=entry["week"],
+                day=entry["day"],
+                position=positions[key],
+                title=entry["title"],
+                kind=entry["kind"],
+                notes=entry.get("notes", ""),
+            )
+            positions[key] += 1
+            workout.full_clean()
+            workout.save()
+            for position, values in enumerate(entry["exercises"]):
+                values = dict(values)
+                slug = values.pop("exercise")
+                if slug not in exercises:
+                    raise ValidationError(f"Template {item['slug']}: no exercise {slug}.")
+                prescription = Prescription(
+                    workout=workout,
+                    exercise_id=exercises[slug],
+                    position=position,
+                    **{k: ("" if v is None and k == "tempo" else v) for k, v in values.items()},
+                )
+                prescription.full_clean()
+                prescription.save()
+        created.append(item["slug"])
+    return created
+
+
+def programme_templates_load_bundled() -> list[str]:
+    from coaching.content.programmes import TEMPLATES
+
+    return programme_templates_load(templates=TEMPLATES)

@@ -128,3 +128,37 @@ class SquadFactory(factory.django.DjangoModelFactory):
 
     coach = factory.SubFactory(CoachFactory)
     name = factory.Sequence(lambda n: f"Squad {n}")
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "coaching.Programme"
+
+    owner = factory.SubFactory(CoachFactory)
+    title = factory.Sequence(lambda n: f"Programme {n}")
+    goal = "Stronger hamstrings"
+    weeks = 4
+
+
+class WorkoutFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "coaching.Workout"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    week = 1
+    day = 1
+    title = factory.Sequence(lambda n: f"Workout {n}")
+    kind = "strength"
+
+
+class PrescriptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "coaching.Prescription"
+
+    workout = factory.SubFactory(WorkoutFactory)
+    exercise = factory.SubFactory(ExerciseFactory)
+    sets = 3
+    reps_min = 8
+    reps_max = 10
+    tempo = "3-0-1-0"
+    rest_seconds = 90

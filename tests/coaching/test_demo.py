@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 
 from athletes.models import AthleteProfile, Coaching, Squad, User
 from athletes.selectors import athletes_coached_by
-from coaching.services import DEMO_PASSWORD
+from coaching.demo import DEMO_PASSWORD
 
 
 def _load_demo() -> str:

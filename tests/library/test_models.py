@@ -36,8 +36,9 @@ def test_reps_range_upside_down_is_refused_by_clean_and_database(db):
         exercise.clean()
     assert "reps_max" in error.value.message_dict
     with pytest.raises(IntegrityError), transaction.atomic():
-        Exercise.objects.create(name="Upside", slug="upside", kind="strength", summary="x",
-                                reps_min=12, reps_max=8)  # fmt: skip
+        Exercise.objects.create(
+            name="Upside", slug="upside", kind="strength", summary="x", reps_min=12, reps_max=8
+        )
 
 
 def test_single_reps_value_fills_the_other_end(db):

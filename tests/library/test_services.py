@@ -27,8 +27,14 @@ CONTENT = {
             "equipment": ["bodyweight"],
             "unilateral": False,
             "emphasis": "eccentric",
-            "prescription": {"sets": 3, "reps_min": 5, "reps_max": 5, "tempo": "5-0-1-0",
-                             "rest_seconds": 120, "note": ""},
+            "prescription": {
+                "sets": 3,
+                "reps_min": 5,
+                "reps_max": 5,
+                "tempo": "5-0-1-0",
+                "rest_seconds": 120,
+                "note": "",
+            },
             "prescription_from_article": True,
             "variations": [("bridge", "regression")],
             "sources": ["a0"],
@@ -60,7 +66,7 @@ CONTENT = {
             "sources": ["a0"],
         }
     ],
-}  # fmt: skip
+}
 
 
 def _load(content=None):

@@ -20,16 +20,22 @@ def hamstring_library(db):
     rectus = MuscleFactory(slug="rectus-femoris", name="Rectus femoris", group=quads)
     ball = EquipmentFactory(slug="stability-ball", name="Stability ball")
     curl = ExerciseFactory(
-        name="Stability ball curl", slug="ball-curl", primary_muscles=[biceps_femoris],
-        equipment=[ball], emphasis="eccentric",
-    )  # fmt: skip
+        name="Stability ball curl",
+        slug="ball-curl",
+        primary_muscles=[biceps_femoris],
+        equipment=[ball],
+        emphasis="eccentric",
+    )
     nordic = ExerciseFactory(
         name="Nordic curl", slug="nordic-curl", primary_muscles=[biceps_femoris]
     )
     squat = ExerciseFactory(
-        name="Back squat", slug="back-squat", primary_muscles=[rectus],
-        secondary_muscles=[biceps_femoris], emphasis="concentric",
-    )  # fmt: skip
+        name="Back squat",
+        slug="back-squat",
+        primary_muscles=[rectus],
+        secondary_muscles=[biceps_femoris],
+        emphasis="concentric",
+    )
     draft = ExerciseFactory(name="Secret draft", slug="secret-draft", status=Status.DRAFT)
     ExerciseVariation.objects.create(exercise=curl, variant=nordic, relation="progression")
     guide = GuideFactory(title="Hamstrings and speed", slug="hamstrings-speed", exercises=[curl])
@@ -113,9 +119,16 @@ def test_filters_narrow_the_list(client, athlete, hamstring_library, params, sho
 
 @pytest.mark.parametrize(
     "params",
-    [{"group": "nonsense"}, {"kind": "dance"}, {"equipment": "<script>"}, {"q": "x" * 500},
-     {"page": "999"}, {"page": "abc"}, {"emphasis": ["a", "b"]}],
-)  # fmt: skip
+    [
+        {"group": "nonsense"},
+        {"kind": "dance"},
+        {"equipment": "<script>"},
+        {"q": "x" * 500},
+        {"page": "999"},
+        {"page": "abc"},
+        {"emphasis": ["a", "b"]},
+    ],
+)
 def test_bad_filter_values_are_explained_never_500(client, athlete, hamstring_library, params):
     client.force_login(athlete)
     response = client.get(reverse("library:exercise_list"), params)
@@ -192,10 +205,18 @@ def _grow_library(count: int):
     muscles = [MuscleFactory(group=groups[i % 3]) for i in range(6)]
     kit = [EquipmentFactory() for _ in range(3)]
     exercises = Exercise.objects.bulk_create(
-        Exercise(name=f"Bulk {i}", slug=f"bulk-{i}", kind="strength", summary="s",
-                 status=Status.PUBLISHED, sets=3, reps_min=8, reps_max=8)
+        Exercise(
+            name=f"Bulk {i}",
+            slug=f"bulk-{i}",
+            kind="strength",
+            summary="s",
+            status=Status.PUBLISHED,
+            sets=3,
+            reps_min=8,
+            reps_max=8,
+        )
         for i in range(count)
-    )  # fmt: skip
+    )
     Primary = Exercise.primary_muscles.through
     Secondary = Exercise.secondary_muscles.through
     Kit = Exercise.equipment.through

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from coaching.services import DEMO_PASSWORD, DEMO_ROSTER, demo_data_load
+from coaching.demo import DEMO_PASSWORD, DEMO_ROSTER, demo_data_load
 
 
 class Command(BaseCommand):

@@ -1,0 +1,111 @@
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+
+from athletes.models import AthleteProfile, Coaching, CoachProfile, Squad, User
+from athletes.services import roster_add
+
+# Published in the README on purpose: demo accounts exist only with DEBUG on.
+DEMO_PASSWORD = "run-strong-2026"  # noqa: S105
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    email: str
+    role: str
+
+
+DEMO_STAFF = [
+    {
+        "email": "coach@example.com",
+        "name": "Casey Coach",
+        "is_coach": True,
+        "role": "coach",
+    },
+    {
+        "email": "runner@example.com",
+        "name": "Riley Runner",
+        "is_athlete": True,
+        "role": "athlete (coached by Casey)",
+    },
+    {
+        "email": "admin@example.com",
+        "name": "Alex Admin",
+        "is_staff": True,
+        "is_superuser": True,
+        "role": "staff (admin and library curation)",
+    },
+]
+
+# The demo coach's roster: (email, name, squad, profile).
+DEMO_ROSTER = [
+    ("runner@example.com", "Riley Runner", "Marathon group",
+     {"goal_event": "marathon", "weeks_to_goal": 16, "experience": "intermediate",
+      "weekly_km": 55, "long_run_day": 6, "hard_days": [1, 3], "pb_marathon": 3 * 3600 + 41 * 60,
+      "injury_notes": "Right hamstring tightness after long runs last spring."}),
+    ("morgan@example.com", "Morgan Miles", "Marathon group",
+     {"goal_event": "marathon", "weeks_to_goal": 20, "experience": "advanced",
+      "weekly_km": 80, "long_run_day": 6, "hard_days": [1, 4], "pb_marathon": 2 * 3600 + 58 * 60,
+      "pb_half": 1 * 3600 + 24 * 60}),
+    ("jamie@example.com", "Jamie Hill", "Marathon group",
+     {"goal_event": "half", "weeks_to_goal": 10, "experience": "intermediate",
+      "weekly_km": 40, "long_run_day": 5, "hard_days": [2], "pb_half": 1 * 3600 + 49 * 60}),
+    ("priya@example.com", "Priya Track", "Track 5k-10k",
+     {"goal_event": "5k", "weeks_to_goal": 8, "experience": "advanced",
+      "weekly_km": 60, "long_run_day": 6, "hard_days": [1, 3], "pb_5k": 17 * 60 + 40,
+      "pb_10k": 36 * 60 + 55}),
+    ("leo@example.com", "Leo Sprint", "Track 5k-10k",
+     {"goal_event": "10k", "weeks_to_goal": 12, "experience": "beginner",
+      "weekly_km": 25, "long_run_day": 6, "hard_days": [2], "pb_10k": 52 * 60 + 10,
+      "injury_notes": "Shin splints in the first year of running; fine now."}),
+    ("ana@example.com", "Ana Trail", None,
+     {"goal_event": "ultra", "weeks_to_goal": 24, "experience": "elite",
+      "weekly_km": 110, "long_run_day": 5, "hard_days": [2, 4], "time_zone": "Europe/Madrid"}),
+]  # fmt: skip
+
+
+def _demo_user(*, email: str, password: str, **fields) -> User:
+    user, created = User.objects.get_or_create(email=email, defaults=fields)
+    if created:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    return user
+
+
+@transaction.atomic
+def demo_data_load() -> list[DemoLogin]:
+    """Create the demo accounts and the demo coach's roster once. Existing rows keep
+    everything, passwords included, so `make run` again never undoes what someone changed
+    while trying the app."""
+    logins = []
+    users = {}
+    for person in DEMO_STAFF:
+        fields = {k: v for k, v in person.items() if k not in {"email", "role"}}
+        users[person["email"]] = _demo_user(email=person["email"], password=DEMO_PASSWORD, **fields)
+        logins.append(DemoLogin(email=person["email"], role=person["role"]))
+    coach = users["coach@example.com"]
+    CoachProfile.objects.get_or_create(
+        user=coach,
+        defaults={"club": "Riverside Running Club", "bio": "Strength for distance runners."},
+    )
+    squads = {}
+    for email, name, squad_name, profile in DEMO_ROSTER:
+        athlete = _demo_user(email=email, password=DEMO_PASSWORD, name=name, is_athlete=True)
+        _demo_profile(athlete, profile)
+        if not Coaching.objects.filter(coach=coach, athlete=athlete).exists():
+            roster_add(coach=coach, athlete=athlete)
+        if squad_name:
+            if squad_name not in squads:
+                squads[squad_name], _ = Squad.objects.get_or_create(coach=coach, name=squad_name)
+            squads[squad_name].members.add(athlete)
+    return logins
+
+
+def _demo_profile(athlete: User, profile: dict) -> None:
+    values = dict(profile)
+    values["goal_date"] = date.today() + timedelta(weeks=values.pop("weeks_to_goal"))
+    for name in ("pb_5k", "pb_10k", "pb_half", "pb_marathon"):
+        if name in values:
+            values[name] = timedelta(seconds=values[name])
+    AthleteProfile.objects.get_or_create(user=athlete, defaults=values)

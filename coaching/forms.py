@@ -1,0 +1,200 @@
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from athletes.models import WEEKDAYS, Squad, User
+from coaching.models import (
+    Assignment,
+    Prescription,
+    Programme,
+    ScheduledPrescription,
+    ScheduledSession,
+    Workout,
+)
+
+
+class ProgrammeForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        # The builder shows this beside the workout form: ids must not collide.
+        kwargs.setdefault("auto_id", "id_programme_%s")
+        super().__init__(*args, **kwargs)
+
+    class Meta:
+        model = Programme
+        fields = ["title", "goal", "weeks", "description"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "weeks": forms.NumberInput(attrs={"min": 1, "max": 52, "inputmode": "numeric"}),
+        }
+
+
+def _week_choices(weeks: int) -> list[tuple[int, str]]:
+    return [(week, _("Week %(n)s") % {"n": week}) for week in range(1, weeks + 1)]
+
+
+class WorkoutForm(forms.ModelForm):
+    week = forms.TypedChoiceField(label=_("Week"), coerce=int)
+
+    class Meta:
+        model = Workout
+        fields = ["week", "day", "title", "kind", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, weeks: int, **kwargs):
+        kwargs.setdefault("auto_id", "id_workout_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["week"].choices = _week_choices(weeks)
+
+
+class WorkoutCopyForm(forms.Form):
+    week = forms.TypedChoiceField(label=_("Copy to week"), coerce=int)
+    day = forms.TypedChoiceField(label=_("Day"), coerce=int, choices=WEEKDAYS)
+
+    def __init__(self, *args, weeks: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["week"].choices = _week_choices(weeks)
+
+
+class WeekCopyForm(forms.Form):
+    from_week = forms.TypedChoiceField(label=_("Copy week"), coerce=int)
+    to_week = forms.TypedChoiceField(label=_("into week"), coerce=int)
+
+    def __init__(self, *args, weeks: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["from_week"].choices = _week_choices(weeks)
+        self.fields["to_week"].choices = _week_choices(weeks)
+
+
+class PrescriptionForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Prescription
+        fields = [
+            "sets",
+            "reps_min",
+            "reps_max",
+            "per_side",
+            "load_kind",
+            "load_value",
+            "tempo",
+            "hold_seconds",
+            "distance_m",
+            "ground_contacts",
+            "duration_seconds",
+            "rest_seconds",
+            "superset",
+            "notes",
+        ]
+        widgets = {
+            name: forms.NumberInput(attrs={"inputmode": "numeric", "min": 0})
+            for name in (
+                "sets",
+                "reps_min",
+                "reps_max",
+                "hold_seconds",
+                "distance_m",
+                "ground_contacts",
+                "duration_seconds",
+                "rest_seconds",
+            )
+        } | {
+            "load_value": forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.5"}),
+            "tempo": forms.TextInput(attrs={"placeholder": "3-0-1-0", "autocapitalize": "off"}),
+            "superset": forms.TextInput(attrs={"maxlength": 1, "size": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+        # Field ids must be unique when many forms share the builder page.
+        self.auto_id = f"id_p{self.instance.pk}_%s" if self.instance.pk else "id_%s"
+
+    def edit_values(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+
+class AssignForm(forms.Form):
+    athletes = forms.TypedMultipleChoiceField(
+        label=_("Athletes"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    squads = forms.TypedMultipleChoiceField(
+        label=_("Squads"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    starts_on = forms.DateField(
+        label=_("Start date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Week 1 is the seven days from this date."),
+    )
+
+    def __init__(self, *args, athletes: list[User], squads: list[Squad], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["athletes"].choices = [(a.pk, str(a)) for a in athletes]
+        self.fields["squads"].choices = [(s.pk, s.name) for s in squads]
+        if not self.is_bound:
+            today = timezone.localdate()
+            self.initial.setdefault("starts_on", today + timedelta(days=(7 - today.weekday()) % 7))
+
+    def clean_starts_on(self):
+        starts_on = self.cleaned_data["starts_on"]
+        if starts_on < timezone.localdate() - timedelta(days=28):
+            raise forms.ValidationError(_("Choose a start date no more than four weeks ago."))
+        if starts_on > timezone.localdate() + timedelta(days=366):
+            raise forms.ValidationError(_("Choose a start date within the next year."))
+        return starts_on
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("athletes") and not cleaned.get("squads"):
+            raise forms.ValidationError(_("Choose at least one athlete or squad."))
+        return cleaned
+
+
+class PushForm(forms.Form):
+    assignments = forms.TypedMultipleChoiceField(
+        label=_("Athletes to update"), coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, assignments: list[Assignment], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignments"].choices = [
+            (a.pk, f"{a.athlete} · {a.get_status_display()}") for a in assignments
+        ]
+
+
+class SessionAdjustForm(forms.ModelForm):
+    class Meta:
+        model = ScheduledSession
+        fields = ["date", "title", "notes"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def clean_date(self):
+        value = self.cleaned_data["date"]
+        if value < timezone.localdate():
+            raise forms.ValidationError(_("Move a session to today or later."))
+        return value
+
+
+class ScheduledPrescriptionForm(forms.ModelForm):
+    class Meta:
+        model = ScheduledPrescription
+        fields = [
+            "sets",
+            "reps_min",
+            "reps_max",
+            "per_side",
+            "load_kind",
+            "load_value",
+            "tempo",
+            "hold_seconds",
+            "distance_m",
+            "rest_seconds",
+            "notes",
+        ]
+        widgets = PrescriptionForm.Meta.widgets

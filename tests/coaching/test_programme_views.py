@@ -1,0 +1,380 @@
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from coaching.models import Assignment, Prescription, Programme, ScheduledSession
+from tests.conftest import PERSONAS
+from tests.factories import (
+    AthleteProfileFactory,
+    ExerciseFactory,
+    PrescriptionFactory,
+    ProgrammeFactory,
+    SquadFactory,
+    WorkoutFactory,
+)
+
+
+@pytest.fixture
+def built(coach, athlete):
+    programme = ProgrammeFactory(owner=coach, title="Coach's block", weeks=2)
+    workout = WorkoutFactory(programme=programme, week=1, day=1, title="Hamstrings A")
+    item = PrescriptionFactory(workout=workout, exercise=ExerciseFactory(name="Nordic lower"))
+    template = ProgrammeFactory(owner=None, title="Library template", slug="tpl", weeks=1)
+    WorkoutFactory(programme=template, title="Template day")
+    AthleteProfileFactory(user=athlete)
+    (assignment,) = __import__("coaching.services", fromlist=["x"]).programme_assign(
+        coach=coach, programme=programme, athletes=[athlete], starts_on=timezone.localdate()
+    )
+    session = assignment.sessions.order_by("date").first()
+    return {
+        "programme": programme,
+        "workout": workout,
+        "item": item,
+        "template": template,
+        "assignment": assignment,
+        "session": session,
+    }
+
+
+def _owner_urls(b):
+    p, w, i = b["programme"].pk, b["workout"].pk, b["item"].pk
+    return [
+        ("get", reverse("coaching:programme_detail", args=[p]), {}),
+        ("get", reverse("coaching:programme_assignments", args=[p]), {}),
+        ("get", reverse("coaching:programme_assign", args=[p]), {}),
+        ("get", reverse("coaching:programme_delete", args=[p]), {}),
+        ("get", reverse("coaching:workout_update", args=[p, w]), {}),
+        ("get", reverse("coaching:exercise_search", args=[p, w]) + "?q=nordic", {}),
+        ("get", reverse("coaching:prescription_update", args=[p, i]), {}),
+        ("post", reverse("coaching:programme_update", args=[p]), {"title": ""}),
+        ("post", reverse("coaching:workout_add", args=[p]), {"title": ""}),
+        ("post", reverse("coaching:week_copy", args=[p]), {}),
+        ("post", reverse("coaching:workout_copy", args=[p, w]), {}),
+        ("post", reverse("coaching:prescription_add", args=[p, w]), {"exercise": "0"}),
+        ("post", reverse("coaching:prescription_update", args=[p, i]), {"sets": "x"}),
+        ("post", reverse("coaching:prescription_move", args=[p, i]), {"direction": "up"}),
+        ("post", reverse("coaching:prescription_restore", args=[p]), {"token": "bad"}),
+        ("post", reverse("coaching:programme_push", args=[p]), {}),
+        ("post", reverse("coaching:programme_copy", args=[p]), {}),
+        ("get", reverse("coaching:session_adjust", args=[b["session"].pk]), {}),
+        ("post", reverse("coaching:assignment_status", args=[b["assignment"].pk, "pause"]), {}),
+    ]
+
+
+EXPECTED = {
+    "anonymous": "login",
+    "athlete": 403,
+    "other_athlete": 403,
+    "coach": "ok",
+    "other_coach": 404,
+    "staff": 403,
+}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_programme_pages_access(as_persona, persona, built):
+    client = as_persona(persona)
+    for method, url, data in _owner_urls(built):
+        response = getattr(client, method)(url, data)
+        expected = EXPECTED[persona]
+        if expected == "login":
+            assert response.status_code == 302 and "/accounts/login/" in response.url, url
+        elif expected == "ok":
+            assert response.status_code in {200, 302}, (url, response.status_code)
+        else:
+            assert response.status_code == expected, (url, response.status_code)
+        if persona != "coach":
+            assert b"Nordic lower" not in response.content, url
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_programme_list_and_templates_access(as_persona, persona, built):
+    client = as_persona(persona)
+    listing = client.get(reverse("coaching:programme_list"))
+    template = client.get(reverse("coaching:programme_detail", args=[built["template"].pk]))
+    if persona == "anonymous":
+        assert listing.status_code == 302 and template.status_code == 302
+    elif persona in {"coach", "other_coach"}:
+        assert listing.status_code == 200 and template.status_code == 200
+        assert b"Library template" in listing.content
+        assert (b"Coach&#x27;s block" in listing.content) == (persona == "coach")
+    else:
+        assert listing.status_code == 403 and template.status_code == 403
+
+
+def test_template_is_read_only_but_copyable(client, coach, built):
+    client.force_login(coach)
+    template = built["template"]
+    page = client.get(reverse("coaching:programme_detail", args=[template.pk])).content.decode()
+    assert "Copy to my programmes" in page and "Add a workout" not in page
+    response = client.post(reverse("coaching:programme_update", args=[template.pk]), {"title": "x"})
+    assert response.status_code == 404
+    response = client.post(reverse("coaching:programme_copy", args=[template.pk]))
+    copy = Programme.objects.get(owner=coach, copied_from=template)
+    assert response.url == copy.get_absolute_url()
+    assert copy.workouts.get().title == "Template day"
+
+
+def test_create_programme_with_bad_weeks_keeps_typing(client, coach):
+    client.force_login(coach)
+    response = client.post(
+        reverse("coaching:programme_create"), {"title": "Winter block", "weeks": "80"}
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "less than or equal to 52" in body and 'value="Winter block"' in body
+    response = client.post(
+        reverse("coaching:programme_create"), {"title": "Winter block", "weeks": "6"}
+    )
+    assert response.status_code == 302
+
+
+def test_htmx_add_exercise_returns_the_workout_and_refreshes_balance(client, coach, built):
+    client.force_login(coach)
+    p, w = built["programme"], built["workout"]
+    bound = ExerciseFactory(name="Straight-leg bound")
+    results = client.get(
+        reverse("coaching:exercise_search", args=[p.pk, w.pk]),
+        {"q": "straight"},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    assert "<html" not in results and "Straight-leg bound" in results
+    response = client.post(
+        reverse("coaching:prescription_add", args=[p.pk, w.pk]),
+        {"exercise": bound.pk},
+        headers={"HX-Request": "true"},
+    )
+    body = response.content.decode()
+    assert body.lstrip().startswith(f'<article id="workout-{w.pk}"')
+    assert "Straight-leg bound" in body
+    assert "programme-changed" in response.headers["HX-Trigger"]
+    balance = client.get(
+        p.get_absolute_url(), headers={"HX-Request": "true", "HX-Target": "balance"}
+    ).content.decode()
+    assert balance.lstrip().startswith('<section id="balance"')
+
+
+def test_edit_prescription_bad_input_is_explained_and_kept(client, coach, built):
+    client.force_login(coach)
+    p, item = built["programme"], built["item"]
+    url = reverse("coaching:prescription_update", args=[p.pk, item.pk])
+    data = {
+        "version": item.version,
+        "sets": "4",
+        "reps_min": "12",
+        "reps_max": "6",
+        "tempo": "slowly",
+        "notes": "Control the descent",
+    }
+    response = client.post(url, data, headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.lstrip().startswith(f'<li id="prescription-{item.pk}"')
+    assert "for example 3-0-1-0" in body
+    assert 'value="Control the descent"' in body and 'value="slowly"' in body
+    item.refresh_from_db()
+    assert item.sets == 3
+
+
+def test_edit_prescription_saves_and_a_stale_form_gets_a_conflict(client, coach, built):
+    client.force_login(coach)
+    p, item = built["programme"], built["item"]
+    url = reverse("coaching:prescription_update", args=[p.pk, item.pk])
+    data = {"version": 1, "sets": "5", "reps_min": "6", "reps_max": "6", "tempo": "4010"}
+    response = client.post(url, data, headers={"HX-Request": "true"})
+    assert response.content.decode().lstrip().startswith(f'<article id="workout-{item.workout_id}"')
+    item.refresh_from_db()
+    assert (item.sets, item.tempo, item.version) == (5, "4-0-1-0", 2)
+    response = client.post(url, {**data, "sets": "2"}, headers={"HX-Request": "true"})
+    assert "Someone else changed this exercise" in response.content.decode()
+    item.refresh_from_db()
+    assert item.sets == 5
+
+
+def test_delete_offers_undo_and_undo_restores(client, coach, built):
+    client.force_login(coach)
+    p, item = built["programme"], built["item"]
+    body = client.post(
+        reverse("coaching:prescription_delete", args=[p.pk, item.pk]),
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    assert "Nordic lower removed." in body and "Undo" in body
+    token = body.split('name="token" value="', 1)[1].split('"', 1)[0]
+    client.post(reverse("coaching:prescription_restore", args=[p.pk]), {"token": token})
+    assert Prescription.objects.filter(
+        workout=built["workout"], exercise__name="Nordic lower"
+    ).exists()
+
+
+def test_plain_post_delete_redirects_and_offers_undo_on_the_page(client, coach, built):
+    client.force_login(coach)
+    p, item = built["programme"], built["item"]
+    response = client.post(reverse("coaching:prescription_delete", args=[p.pk, item.pk]))
+    assert response.status_code == 302
+    page = client.get(response.url).content.decode()
+    assert "Nordic lower removed." in page
+    assert "Nordic lower removed." not in client.get(response.url).content.decode()
+
+
+def test_assign_preview_then_confirm(client, coach, athlete, built):
+    client.force_login(coach)
+    squad = SquadFactory(coach=coach)
+    squad.members.add(athlete)
+    p = built["programme"]
+    start = (timezone.localdate() + timedelta(days=7)).isoformat()
+    data = {"squads": [squad.pk], "starts_on": start}
+    preview = client.post(
+        reverse("coaching:programme_assign", args=[p.pk]),
+        data,
+        headers={"HX-Request": "true", "HX-Target": "assign-preview"},
+    )
+    body = preview.content.decode()
+    assert body.lstrip().startswith('<section id="assign-preview"')
+    assert "Hamstrings A" in body and "Confirm and assign" in body
+    assert Assignment.objects.filter(programme=p).count() == 1  # only the fixture's
+    response = client.post(
+        reverse("coaching:programme_assign", args=[p.pk]), {**data, "confirm": "yes"}
+    )
+    assert response.status_code == 302
+    assert Assignment.objects.filter(programme=p, athlete=athlete).count() == 2
+
+
+def test_hand_made_assignment_to_another_coachs_athlete_is_refused(
+    client, coach, other_athlete, built
+):
+    client.force_login(coach)
+    p = built["programme"]
+    response = client.post(
+        reverse("coaching:programme_assign", args=[p.pk]),
+        {
+            "athletes": [other_athlete.pk],
+            "starts_on": timezone.localdate().isoformat(),
+            "confirm": "yes",
+        },
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not ScheduledSession.objects.filter(athlete=other_athlete).exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"starts_on": "2027-01-04"}, "Choose at least one athlete or squad"),
+        ({"athletes": ["1"], "starts_on": "yesterday"}, "Enter a valid date"),
+        ({"athletes": ["1"], "starts_on": "1999-01-01"}, "no more than four weeks ago"),
+    ],
+)
+def test_assign_bad_input_is_explained(client, coach, built, data, message):
+    client.force_login(coach)
+    response = client.post(reverse("coaching:programme_assign", args=[built["programme"].pk]), data)
+    assert message in response.content.decode()
+
+
+def test_coach_adjusts_one_athletes_session(client, coach, built):
+    client.force_login(coach)
+    session = built["session"]
+    item = session.prescriptions.get()
+    url = reverse("coaching:session_adjust", args=[session.pk])
+    prefix = f"p{item.pk}"
+    data = {
+        "date": (session.date + timedelta(days=1)).isoformat(),
+        "title": "Lighter day",
+        "notes": "",
+        f"{prefix}-sets": "2",
+        f"{prefix}-reps_min": "5",
+        f"{prefix}-reps_max": "5",
+        f"{prefix}-tempo": "bad",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200 and "for example 3-0-1-0" in response.content.decode()
+    response = client.post(url, {**data, f"{prefix}-tempo": "3-0-1-0"})
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.title == "Lighter day" and session.adjusted_by_coach
+
+
+def _grow(programme, weeks):
+    programme.weeks = weeks
+    programme.save()
+    exercises = [ExerciseFactory() for _ in range(4)]
+    for week in range(1, weeks + 1):
+        for day in (1, 4):
+            workout = WorkoutFactory(programme=programme, week=week, day=day)
+            for exercise in exercises:
+                PrescriptionFactory(workout=workout, exercise=exercise)
+
+
+def test_builder_and_preview_queries_same_for_4_and_16_weeks(
+    client, coach, athlete, django_assert_num_queries
+):
+    client.force_login(coach)
+    AthleteProfileFactory(user=athlete)
+    counts = {}
+    for weeks in (4, 16):
+        programme = ProgrammeFactory(owner=coach, weeks=weeks)
+        _grow(programme, weeks)
+        urls = [
+            ("get", programme.get_absolute_url(), {}),
+            (
+                "post",
+                reverse("coaching:programme_assign", args=[programme.pk]),
+                {"athletes": [athlete.pk], "starts_on": date.today().isoformat()},
+            ),
+        ]
+        for method, url, data in urls:
+            with CaptureQueriesContext(connection) as ctx:
+                response = getattr(client, method)(url, data)
+            assert response.status_code == 200
+            counts.setdefault(method, []).append(len(ctx))
+    assert counts["get"][0] == counts["get"][1], counts
+    assert counts["post"][0] == counts["post"][1], counts
+
+
+def test_list_assignments_and_session_pages_queries_do_not_grow(
+    client, coach, django_assert_num_queries
+):
+    from athletes.services import roster_add
+    from coaching.services import programme_assign
+    from tests.factories import AthleteFactory
+
+    client.force_login(coach)
+    programme = ProgrammeFactory(owner=coach, weeks=1)
+    workout = WorkoutFactory(programme=programme)
+
+    def grow(n):
+        for _ in range(n):
+            ProgrammeFactory(owner=coach)
+            ProgrammeFactory(owner=None, slug=f"t{Programme.objects.count()}")
+            PrescriptionFactory(workout=workout)
+            athlete = AthleteFactory()
+            roster_add(coach=coach, athlete=athlete)
+            programme_assign(
+                coach=coach, programme=programme, athletes=[athlete], starts_on=timezone.localdate()
+            )
+
+    grow(2)
+    session = ScheduledSession.objects.filter(assignment__programme=programme).first()
+    item = workout.prescriptions.first()
+    urls = [
+        reverse("coaching:programme_list"),
+        reverse("coaching:programme_assignments", args=[programme.pk]),
+        reverse("coaching:workout_update", args=[programme.pk, workout.pk]),
+        reverse("coaching:prescription_update", args=[programme.pk, item.pk]),
+        reverse("coaching:exercise_search", args=[programme.pk, workout.pk]) + "?q=exercise",
+        reverse("coaching:session_adjust", args=[session.pk]),
+    ]
+    small = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        small.append(len(ctx))
+    grow(20)
+    session.refresh_from_db()
+    for url, count in zip(urls, small, strict=True):
+        with django_assert_num_queries(count):
+            client.get(url)
