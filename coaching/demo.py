@@ -1,5 +1,6 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -109,3 +110,59 @@ def _demo_profile(athlete: User, profile: dict) -> None:
         if name in values:
             values[name] = timedelta(seconds=values[name])
     AthleteProfile.objects.get_or_create(user=athlete, defaults=values)
+
+
+def demo_training_load(*, today: date | None = None) -> bool:
+    """Give the demo runner a programme started three weeks ago with those weeks logged,
+    so every training page shows something real. Runs once: False if already there or
+    if the templates are not loaded."""
+    from coaching.models import Programme
+    from coaching.services import (
+        exercise_pain_record,
+        programme_assign,
+        programme_copy,
+        session_finish,
+        set_log_record,
+        set_log_target_values,
+    )
+
+    coach = User.objects.get(email="coach@example.com")
+    runner = User.objects.get(email="runner@example.com")
+    if runner.assignments.exists():
+        return False
+    template = (
+        Programme.objects.templates().filter(slug="eccentric-hamstring-block-marathon").first()
+    )
+    if template is None:
+        return False
+    today = today or date.today()
+    programme = programme_copy(programme=template, coach=coach)
+    starts_on = today - timedelta(days=today.weekday() + 21)
+    athletes = [runner, *User.objects.filter(email__in=["morgan@example.com", "jamie@example.com"])]
+    programme_assign(coach=coach, programme=programme, athletes=athletes, starts_on=starts_on)
+    sessions = runner.scheduled_sessions.filter(date__lt=today).prefetch_related("prescriptions")
+    for index, session in enumerate(sessions.order_by("date")):
+        if index == 2:
+            continue  # one missed session, as in real life
+        for prescription in session.prescriptions.all():
+            target = set_log_target_values(prescription)
+            sides = ["L", "R"] if prescription.per_side else [""]
+            for number in range(1, (prescription.sets or 1) + 1):
+                for side in sides:
+                    load = Decimal(20 + 2.5 * index + (2.5 if side == "R" else 0))
+                    set_log_record(
+                        session=session,
+                        prescription=prescription,
+                        set_number=number,
+                        side=side,
+                        by=runner,
+                        reps=target["reps"],
+                        load_kg=load if prescription.load_kind in {"kg", "rpe"} else None,
+                        distance_m=target["distance_m"],
+                        seconds=target["seconds"],
+                    )
+            exercise_pain_record(
+                session=session, prescription=prescription, pain=2 if index == 1 else 0, by=runner
+            )
+        session_finish(session=session, by=runner, rpe=6 + index % 3, duration_minutes=40)
+    return True

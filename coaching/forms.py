@@ -11,6 +11,7 @@ from coaching.models import (
     Programme,
     ScheduledPrescription,
     ScheduledSession,
+    SessionLog,
     Workout,
 )
 
@@ -198,3 +199,76 @@ class ScheduledPrescriptionForm(forms.ModelForm):
             "notes",
         ]
         widgets = PrescriptionForm.Meta.widgets
+
+
+class SetLogForm(forms.Form):
+    """One set as done. Load is typed in the athlete's own units."""
+
+    prescription = forms.IntegerField(widget=forms.HiddenInput)
+    set_number = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=50)
+    side = forms.ChoiceField(
+        widget=forms.HiddenInput, required=False, choices=[("", ""), ("L", "L"), ("R", "R")]
+    )
+    reps = forms.IntegerField(label=_("Reps"), required=False, min_value=0, max_value=500)
+    load = forms.DecimalField(
+        label=_("Load"), required=False, min_value=0, max_value=2000, decimal_places=2
+    )
+    distance_m = forms.IntegerField(label=_("Metres"), required=False, min_value=0, max_value=10000)
+    seconds = forms.IntegerField(label=_("Seconds"), required=False, min_value=0, max_value=3600)
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+    def __init__(self, *args, units: str = "kg", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = units
+        self.fields["load"].label = _("Load (%(units)s)") % {"units": units}
+        for name in ("reps", "distance_m", "seconds"):
+            self.fields[name].widget.attrs.update({"inputmode": "numeric"})
+        self.fields["load"].widget.attrs.update({"inputmode": "decimal", "step": "0.5"})
+
+
+class PainForm(forms.Form):
+    prescription = forms.IntegerField(widget=forms.HiddenInput)
+    pain = forms.TypedChoiceField(
+        label=_("Pain"),
+        coerce=int,
+        choices=[(n, str(n)) for n in range(11)],
+        help_text=_("0 is none, 10 the worst you can imagine."),
+    )
+
+
+class FinishForm(forms.ModelForm):
+    class Meta:
+        model = SessionLog
+        fields = ["rpe", "duration_minutes", "notes"]
+        labels = {"rpe": _("How hard was the session? (RPE 1-10)")}
+        widgets = {
+            "rpe": forms.Select(choices=[("", "—")] + [(n, str(n)) for n in range(1, 11)]),
+            "duration_minutes": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rpe"].required = True
+
+
+class AdhocSessionForm(forms.ModelForm):
+    class Meta:
+        model = ScheduledSession
+        fields = ["date", "title", "kind"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        labels = {"title": _("What did you do?")}
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        if not self.is_bound:
+            self.initial.setdefault("date", today)
+
+    def clean_date(self):
+        value = self.cleaned_data["date"]
+        if value > self.today + timedelta(days=1):
+            raise forms.ValidationError(_("Log sessions for today or the past."))
+        if value < self.today - timedelta(days=365):
+            raise forms.ValidationError(_("Choose a date within the last year."))
+        return value

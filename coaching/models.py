@@ -457,3 +457,24 @@ class ExerciseFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"Pain {self.pain}"
+
+
+class CalendarFeed(models.Model):
+    """A private address for an athlete's calendar app. The token is the only key, so it
+    is long and random, and resetting it cuts off every old subscription."""
+
+    athlete = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return f"Calendar of {self.athlete}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("coaching:calendar_feed", args=[self.token])

@@ -174,6 +174,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
+    # A file, not memory, for the test database: concurrent requests then lock and wait
+    # the way they do in a real deployment instead of failing on shared-cache locks.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "db.sqlite3-test")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

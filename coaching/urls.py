@@ -3,10 +3,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from coaching import views
+from coaching.views import pages
 
 urlpatterns = [
-    path("healthz/", views.healthz, name="healthz"),
+    path("healthz/", pages.healthz, name="healthz"),
     path("", include("coaching.app_urls")),
     path("accounts/", include("athletes.urls")),
     path("library/", include("library.urls")),

@@ -66,7 +66,7 @@ def test_healthz_answers_ok(client, db):
 
 def test_healthz_answers_503_when_database_is_down(client, db):
     with mock.patch(
-        "coaching.views.connection.cursor", side_effect=OperationalError("server closed")
+        "coaching.views.pages.connection.cursor", side_effect=OperationalError("server closed")
     ):
         response = client.get("/healthz/")
     assert response.status_code == 503

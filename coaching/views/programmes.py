@@ -1,11 +1,8 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
@@ -36,36 +33,6 @@ def _add_errors(form, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
-
-
-# Pages for everyone ---------------------------------------------------------------
-
-
-@require_GET
-@login_not_required
-def landing(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
-        return redirect("coaching:home")
-    return render(request, "coaching/landing.html")
-
-
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "coaching/home.html")
-
-
-@require_GET
-@login_not_required
-@never_cache
-def healthz(request: HttpRequest) -> HttpResponse:
-    # Load balancers poll this: a cheap round trip proves the database answers.
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return HttpResponse("database unavailable", status=503, content_type="text/plain")
-    return HttpResponse("ok", content_type="text/plain")
 
 
 # Programme list -------------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""Business writes of the coaching app: building programmes, assigning them, and keeping
-athletes' schedules in step. Every function is atomic and keyword-only."""
+"""Building programmes, assigning them, and keeping athletes' schedules in step.
+Every function is atomic and keyword-only."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field

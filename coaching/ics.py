@@ -1,0 +1,55 @@
+"""The athlete's schedule as an iCalendar feed (RFC 5545), one all-day event a session."""
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.utils import timezone
+
+from coaching.models import ScheduledSession
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> list[str]:
+    # Lines longer than 75 octets continue on the next line after a space.
+    out, current = [], ""
+    for char in line:
+        if len((current + char).encode()) > 75:
+            out.append(current)
+            current = " " + char
+        else:
+            current += char
+    return [*out, current]
+
+
+def calendar_body(sessions: Iterable[ScheduledSession], *, host: str) -> str:
+    stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Drivephase//Strength sessions//EN",
+        "CALSCALE:GREGORIAN",
+        "X-WR-CALNAME:Drivephase strength",
+    ]
+    for session in sessions:
+        exercises = [
+            f"{p.exercise.name}: {p.target_with_load}" for p in session.prescriptions.all()
+        ]
+        description = "\n".join(exercises)
+        if session.notes:
+            description = f"{session.notes}\n\n{description}"
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:session-{session.pk}@{host}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{session.date:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{session.date + timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_escape(session.title)}",
+            f"DESCRIPTION:{_escape(description)}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(folded for line in lines for folded in _fold(line)) + "\r\n"

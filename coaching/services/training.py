@@ -1,0 +1,205 @@
+"""What athletes do: logging sessions set by set, finishing them, unplanned sessions and
+the private calendar feed. Every write is idempotent where a retry can happen."""
+
+import secrets
+from datetime import date
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from athletes.models import AthleteProfile, User
+from coaching.models import (
+    CalendarFeed,
+    ExerciseFeedback,
+    ScheduledPrescription,
+    ScheduledSession,
+    SessionLog,
+    SetLog,
+    WorkoutKind,
+)
+from library.models import Exercise
+
+KG_PER_LB = Decimal("0.45359237")
+
+
+def athlete_today(athlete: User) -> date:
+    """Today where the athlete is, not where the server is."""
+    profile = AthleteProfile.objects.filter(user=athlete).only("time_zone").first()
+    return timezone.localdate(timezone=ZoneInfo(profile.time_zone if profile else "UTC"))
+
+
+def to_kg(value: Decimal | None, units: str) -> Decimal | None:
+    if value is None:
+        return None
+    kg = value * KG_PER_LB if units == AthleteProfile.Units.LB else value
+    return kg.quantize(Decimal("0.01"))
+
+
+def from_kg(value: Decimal | None, units: str) -> Decimal | None:
+    if value is None:
+        return None
+    shown = value / KG_PER_LB if units == AthleteProfile.Units.LB else value
+    return shown.quantize(Decimal("0.1"))
+
+
+def session_log_open(*, session: ScheduledSession, by: User) -> SessionLog:
+    """The session's log, created on the first logged set. Two requests at once still
+    make one log: the loser of the race reads the winner's row."""
+    existing = SessionLog.objects.filter(session=session).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            return SessionLog.objects.create(
+                session=session, athlete_id=session.athlete_id, logged_by=by, date=session.date
+            )
+    except IntegrityError:
+        return SessionLog.objects.get(session=session)
+
+
+@transaction.atomic
+def set_log_record(
+    *,
+    session: ScheduledSession,
+    prescription: ScheduledPrescription,
+    set_number: int,
+    side: str,
+    by: User,
+    reps: int | None = None,
+    load_kg: Decimal | None = None,
+    distance_m: int | None = None,
+    seconds: int | None = None,
+    note: str = "",
+) -> SetLog:
+    """Store one set. The same set sent twice (a retry, a double tap, a second tab)
+    updates the one row instead of adding another."""
+    if prescription.session_id != session.pk:
+        raise ValidationError(_("That exercise is not part of this session."))
+    planned_sets = prescription.sets or 1
+    if not 1 <= set_number <= max(planned_sets, 1) + 10:
+        raise ValidationError(_("That set number is out of range."))
+    if side not in {"", SetLog.Side.LEFT, SetLog.Side.RIGHT}:
+        raise ValidationError(_("Choose left, right or both."))
+    log = session_log_open(session=session, by=by)
+    values = {
+        "reps": reps,
+        "load_kg": load_kg,
+        "distance_m": distance_m,
+        "seconds": seconds,
+        "note": note,
+        "done": True,
+    }
+    key = {"log": log, "prescription": prescription, "set_number": set_number, "side": side}
+    try:
+        with transaction.atomic():
+            set_log, _created = SetLog.objects.update_or_create(**key, defaults=values)
+    except IntegrityError:
+        # A concurrent request inserted the same set first: update that row.
+        set_log = SetLog.objects.get(**key)
+        for name, value in values.items():
+            setattr(set_log, name, value)
+        set_log.save()
+    return set_log
+
+
+def set_log_target_values(prescription: ScheduledPrescription) -> dict:
+    """What one tap on "done" records: the set as prescribed."""
+    load = prescription.load_value if prescription.load_kind == "kg" else None
+    return {
+        "reps": prescription.reps_max or prescription.reps_min,
+        "load_kg": load,
+        "distance_m": prescription.distance_m,
+        "seconds": prescription.hold_seconds or prescription.duration_seconds,
+    }
+
+
+@transaction.atomic
+def set_log_undo(*, set_log: SetLog) -> None:
+    set_log.delete()
+
+
+@transaction.atomic
+def exercise_pain_record(
+    *, session: ScheduledSession, prescription: ScheduledPrescription, pain: int, by: User
+) -> ExerciseFeedback:
+    if prescription.session_id != session.pk:
+        raise ValidationError(_("That exercise is not part of this session."))
+    if not 0 <= pain <= 10:
+        raise ValidationError(_("Pain goes from 0 (none) to 10 (worst)."))
+    log = session_log_open(session=session, by=by)
+    feedback, _created = ExerciseFeedback.objects.update_or_create(
+        log=log, prescription=prescription, defaults={"pain": pain}
+    )
+    return feedback
+
+
+@transaction.atomic
+def session_finish(
+    *,
+    session: ScheduledSession,
+    by: User,
+    rpe: int,
+    duration_minutes: int | None,
+    notes: str = "",
+) -> SessionLog:
+    log = session_log_open(session=session, by=by)
+    log.rpe = rpe
+    log.duration_minutes = duration_minutes
+    log.notes = notes
+    log.completed_at = log.completed_at or timezone.now()
+    log.full_clean(exclude=["session", "athlete", "logged_by"])
+    log.save()
+    return log
+
+
+@transaction.atomic
+def adhoc_session_create(*, athlete: User, date: date, title: str, kind: str) -> ScheduledSession:
+    """Strength work that was not planned: a session of the athlete's own."""
+    session = ScheduledSession(
+        athlete=athlete, date=date, title=title, kind=kind or WorkoutKind.STRENGTH
+    )
+    session.full_clean(exclude=["assignment", "source_workout"])
+    session.save()
+    return session
+
+
+@transaction.atomic
+def adhoc_exercise_add(*, session: ScheduledSession, exercise: Exercise) -> ScheduledPrescription:
+    if session.assignment_id is not None:
+        raise ValidationError(_("Only unplanned sessions take extra exercises."))
+    last = session.prescriptions.aggregate(last=Max("position"))["last"]
+    prescription = ScheduledPrescription(
+        session=session,
+        exercise=exercise,
+        position=0 if last is None else last + 1,
+        sets=exercise.sets or 1,
+        reps_min=exercise.reps_min,
+        reps_max=exercise.reps_max,
+        per_side=exercise.per_side,
+        hold_seconds=exercise.hold_seconds,
+        distance_m=exercise.distance_m,
+        duration_seconds=exercise.duration_seconds,
+        tempo=exercise.tempo,
+        rest_seconds=exercise.rest_seconds,
+    )
+    prescription.full_clean()
+    prescription.save()
+    return prescription
+
+
+def calendar_feed_for(*, athlete: User) -> CalendarFeed:
+    feed = CalendarFeed.objects.filter(athlete=athlete).first()
+    return feed or calendar_feed_reset(athlete=athlete)
+
+
+@transaction.atomic
+def calendar_feed_reset(*, athlete: User) -> CalendarFeed:
+    feed, _created = CalendarFeed.objects.update_or_create(
+        athlete=athlete, defaults={"token": secrets.token_urlsafe(32)}
+    )
+    return feed
