@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coaching.views import pages, programmes, training
+from coaching.views import pages, programmes, review, training
 
 app_name = "coaching"
 
@@ -54,7 +54,20 @@ urlpatterns = [
         programmes.assignment_status,
         name="assignment_status",
     ),
-    path("coach/sessions/<int:pk>/", programmes.session_adjust, name="session_adjust"),
+    path("coach/", review.coach_dashboard, name="coach_dashboard"),
+    path("coach/news/", review.coach_news, name="coach_news"),
+    path("coach/news/count/", review.coach_news_count, name="coach_news_count"),
+    path("coach/athletes/<int:pk>/training/", review.coach_athlete, name="coach_athlete"),
+    path(
+        "coach/athletes/<int:pk>/export.json",
+        review.coach_athlete_export,
+        name="coach_athlete_export",
+    ),
+    path("coach/export/", review.coach_export, name="coach_export"),
+    path("coach/programmes/import/", review.programme_import, name="programme_import"),
+    path(P + "export.json", review.programme_export, name="programme_export"),
+    path("coach/sessions/<int:pk>/", review.coach_session, name="coach_session"),
+    path("coach/sessions/<int:pk>/adjust/", programmes.session_adjust, name="session_adjust"),
     path("train/", training.train_home, name="train_home"),
     path("train/sessions/new/", training.adhoc_session_create, name="adhoc_session_create"),
     path("train/sessions/<int:pk>/", training.session_detail, name="session_detail"),
@@ -72,6 +85,8 @@ urlpatterns = [
         training.adhoc_exercise_add,
         name="adhoc_exercise_add",
     ),
+    path("train/sessions/<int:pk>/comments/", training.comment_add, name="comment_add"),
+    path("train/export.json", review.athlete_export, name="athlete_export"),
     path("train/history/", training.train_history, name="train_history"),
     path("train/progress/", training.train_progress, name="train_progress"),
     path("train/calendar/reset/", training.calendar_feed_reset, name="calendar_feed_reset"),

@@ -272,3 +272,59 @@ class AdhocSessionForm(forms.ModelForm):
         if value < self.today - timedelta(days=365):
             raise forms.ValidationError(_("Choose a date within the last year."))
         return value
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Comment"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "placeholder": _("How did it go?")}),
+    )
+
+
+class ExportForm(forms.Form):
+    athlete = forms.TypedChoiceField(label=_("Athlete"), coerce=int, required=False)
+    squad = forms.TypedChoiceField(label=_("Squad"), coerce=int, required=False)
+    date_from = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, athletes: list[User], squads: list[Squad], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["athlete"].choices = [("", _("All athletes"))] + [
+            (a.pk, str(a)) for a in athletes
+        ]
+        self.fields["squad"].choices = [("", _("All squads"))] + [(s.pk, s.name) for s in squads]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            raise forms.ValidationError(_("The start date is after the end date."))
+        return cleaned
+
+
+class ProgrammeImportForm(forms.Form):
+    MAX_BYTES = 1024 * 1024
+    file = forms.FileField(
+        label=_("Programme file (.json)"),
+        help_text=_("A file exported from Drivephase, at most 1 MB."),
+    )
+
+    def clean_file(self):
+        import json
+
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 1 MB."))
+        try:
+            return json.loads(upload.read().decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            raise forms.ValidationError(_("The file is not valid JSON.")) from None

@@ -242,9 +242,11 @@ class Assignment(models.Model):
     title = models.CharField(_("title"), max_length=120)
     coach = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="assignments_given",
         verbose_name=_("coach"),
+        help_text=_("Empty once the coach's account is gone; the athlete keeps the plan."),
     )
     athlete = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -478,3 +480,50 @@ class CalendarFeed(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("coaching:calendar_feed", args=[self.token])
+
+
+class Comment(models.Model):
+    """Feedback on a logged session: a thread between the athlete and their coach."""
+
+    log = models.ForeignKey(
+        SessionLog, on_delete=models.CASCADE, related_name="comments", verbose_name=_("log")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    body = models.TextField(_("comment"), max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    seen_by_recipient = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        indexes = [models.Index(fields=["log", "seen_by_recipient"])]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+    @property
+    def by_athlete(self) -> bool:
+        return self.author_id == self.log.athlete_id
+
+
+class CoachNewsRead(models.Model):
+    """Up to when a coach has read their "what's new" list."""
+
+    coach = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="news_read"
+    )
+    read_until = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("news read marker")
+        verbose_name_plural = _("news read markers")
+
+    def __str__(self) -> str:
+        return f"{self.coach} read news until {self.read_until}"

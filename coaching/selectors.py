@@ -8,6 +8,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    FloatField,
     IntegerField,
     Max,
     OuterRef,
@@ -25,6 +26,9 @@ from athletes.models import User
 from athletes.selectors import athletes_coached_by
 from coaching.models import (
     Assignment,
+    CoachNewsRead,
+    Comment,
+    ExerciseFeedback,
     Prescription,
     Programme,
     ScheduledPrescription,
@@ -107,6 +111,17 @@ def session_with_prescriptions(sessions: QuerySet[ScheduledSession], pk: int) ->
 # Training -------------------------------------------------------------------------
 
 
+def sessions_loggable_by(user: User) -> QuerySet[ScheduledSession]:
+    """Sessions a user may log: their own, and those of the athletes they coach (a coach
+    can log on an athlete's behalf). Anyone else finds nothing: a 404."""
+    if not user.is_authenticated:
+        return ScheduledSession.objects.none()
+    allowed = Q(athlete=user) if user.is_athlete else Q(pk__in=[])
+    if user.is_coach:
+        allowed |= Q(athlete__in=athletes_coached_by(user))
+    return ScheduledSession.objects.filter(allowed)
+
+
 def sessions_of_athlete(athlete: User) -> QuerySet[ScheduledSession]:
     """An athlete's own schedule; only they log it. Paused or ended plans drop out of
     what is upcoming but their logged sessions stay in the history."""
@@ -147,16 +162,23 @@ def _has_log(session: ScheduledSession) -> bool:
         return False
 
 
-def session_for_logging(athlete: User, pk: int) -> ScheduledSession:
+def session_for_logging(user: User, pk: int) -> ScheduledSession:
     return get_object_or_404(
-        sessions_of_athlete(athlete)
-        .select_related("assignment")
+        sessions_loggable_by(user)
+        .select_related("assignment", "athlete", "athlete__athlete_profile")
         .prefetch_related(
             Prefetch(
                 "prescriptions",
                 queryset=ScheduledPrescription.objects.select_related("exercise"),
             ),
-            Prefetch("log", queryset=SessionLog.objects.prefetch_related("sets", "feedback")),
+            Prefetch(
+                "log",
+                queryset=SessionLog.objects.select_related("logged_by").prefetch_related(
+                    "sets",
+                    "feedback",
+                    Prefetch("comments", queryset=Comment.objects.select_related("author")),
+                ),
+            ),
         ),
         pk=pk,
     )
@@ -219,4 +241,184 @@ def progress_points(athlete: User, exercise: Exercise) -> list[dict]:
             distance=Max("distance_m"),
         )
         .order_by("log__date", "side")
+    )
+
+
+# Coach review ------------------------------------------------------------------------
+
+PAIN_FLAG = 5
+RPE_FLAG = 9
+INACTIVE_DAYS = 7
+SIDE_GAP_FLAG = 15
+RECENT_DAYS = 14
+FLAGS = ("missed", "pain", "rpe", "inactive", "imbalance")
+
+
+def _between(today, days: int) -> Q:
+    # The N days before today: a session planned for today is not yet due.
+    return Q(
+        scheduled_sessions__date__gte=today - timedelta(days=days),
+        scheduled_sessions__date__lt=today,
+    )
+
+
+def dashboard_athletes(coach: User, today, *, squad=None, sort: str = "name") -> QuerySet[User]:
+    """The roster with compliance over 7, 30 and 90 days (planned sessions logged against
+    planned sessions due, counted in the database), last and next session, and the
+    recent extremes behind the flags."""
+    planned = Q(scheduled_sessions__assignment__isnull=False)
+    logged = Q(scheduled_sessions__log__isnull=False)
+    athletes = athletes_coached_by(coach)
+    if squad is not None:
+        athletes = athletes.filter(squads_joined=squad)
+    recent = today - timedelta(days=RECENT_DAYS)
+    counts = {}
+    for days in (7, 30, 90):
+        counts[f"due_{days}"] = Count("scheduled_sessions", filter=planned & _between(today, days))
+        counts[f"done_{days}"] = Count(
+            "scheduled_sessions", filter=planned & logged & _between(today, days)
+        )
+    counts["extra_30"] = Count(
+        "scheduled_sessions",
+        filter=Q(scheduled_sessions__assignment__isnull=True) & _between(today, 30),
+    )
+    athletes = athletes.annotate(**counts).annotate(
+        last_logged=Subquery(
+            SessionLog.objects.filter(athlete=OuterRef("pk")).order_by("-date").values("date")[:1]
+        ),
+        next_date=Subquery(
+            ScheduledSession.objects.filter(
+                athlete=OuterRef("pk"), date__gte=today, log__isnull=True
+            )
+            .exclude(assignment__status__in=["paused", "ended"])
+            .order_by("date")
+            .values("date")[:1]
+        ),
+        max_pain=Subquery(
+            ExerciseFeedback.objects.filter(log__athlete=OuterRef("pk"), log__date__gte=recent)
+            .values("log__athlete")
+            .annotate(top=Max("pain"))
+            .values("top")
+        ),
+        max_rpe=Subquery(
+            SessionLog.objects.filter(athlete=OuterRef("pk"), date__gte=recent)
+            .values("athlete")
+            .annotate(top=Max("rpe"))
+            .values("top")
+        ),
+        compliance_30=Case(
+            When(due_30=0, then=None),
+            default=100.0 * F("done_30") / F("due_30"),
+            output_field=FloatField(),
+        ),
+    )
+    order = {
+        "name": ["name", "email"],
+        "compliance": [F("compliance_30").asc(nulls_last=True), "name"],
+        "last": [F("last_logged").asc(nulls_first=True), "name"],
+    }.get(sort, ["name", "email"])
+    return athletes.select_related("athlete_profile").order_by(*order)
+
+
+def side_gaps(athletes: list[User], today) -> dict[int, tuple[str, int]]:
+    """Per athlete, the one-sided exercise whose left and right best differ most over the
+    last four weeks, if the gap is above the flag threshold: {athlete_id: (name, gap %)}."""
+    rows = (
+        SetLog.objects.filter(
+            log__athlete__in=[a.pk for a in athletes],
+            log__date__gte=today - timedelta(days=28),
+            side__in=["L", "R"],
+            done=True,
+        )
+        .values("log__athlete", "prescription__exercise__name", "side")
+        .annotate(best_load=Max("load_kg"), best_reps=Max("reps"))
+    )
+    best: dict[tuple[int, str], dict[str, float]] = {}
+    for row in rows:
+        value = row["best_load"] or row["best_reps"] or 0
+        best.setdefault((row["log__athlete"], row["prescription__exercise__name"]), {})[
+            row["side"]
+        ] = float(value)
+    gaps: dict[int, tuple[str, int]] = {}
+    for (athlete_id, name), sides in best.items():
+        if len(sides) != 2 or not max(sides.values()):
+            continue
+        gap = round(100 * (max(sides.values()) - min(sides.values())) / max(sides.values()))
+        if gap > SIDE_GAP_FLAG and gap > gaps.get(athlete_id, ("", 0))[1]:
+            gaps[athlete_id] = (name, gap)
+    return gaps
+
+
+def athlete_flags(athlete: User, today, gap: tuple[str, int] | None) -> list[str]:
+    flags = []
+    if athlete.due_7 > athlete.done_7:
+        flags.append("missed")
+    if athlete.max_pain is not None and athlete.max_pain >= PAIN_FLAG:
+        flags.append("pain")
+    if athlete.max_rpe is not None and athlete.max_rpe >= RPE_FLAG:
+        flags.append("rpe")
+    if athlete.last_logged is None or athlete.last_logged < today - timedelta(days=INACTIVE_DAYS):
+        flags.append("inactive")
+    if gap is not None:
+        flags.append("imbalance")
+    return flags
+
+
+def comments_for(log: SessionLog) -> QuerySet[Comment]:
+    return log.comments.select_related("author")
+
+
+def unread_feedback_for_athlete(athlete: User) -> QuerySet[Comment]:
+    return (
+        Comment.objects.filter(log__athlete=athlete, seen_by_recipient=False)
+        .exclude(author=athlete)
+        .select_related("author", "log__session")
+        .order_by("-created_at")
+    )
+
+
+def news_for_coach(coach: User) -> dict:
+    """What happened on the roster since the coach last looked: new logs, pain reports,
+    and athletes' comments. Newest first, at most 50 of each."""
+    read = CoachNewsRead.objects.filter(coach=coach).values_list("read_until", flat=True).first()
+    roster = athletes_coached_by(coach)
+    logs = SessionLog.objects.filter(athlete__in=roster, completed_at__isnull=False)
+    if read:
+        logs = logs.filter(completed_at__gt=read)
+    pains = ExerciseFeedback.objects.filter(log__in=logs, pain__gte=PAIN_FLAG).select_related(
+        "log__athlete", "log__session", "prescription__exercise"
+    )
+    comments = (
+        Comment.objects.filter(log__athlete__in=roster, seen_by_recipient=False)
+        .filter(author=F("log__athlete"))
+        .select_related("author", "log__session")
+    )
+    return {
+        "logs": list(logs.select_related("athlete", "session").order_by("-completed_at")[:50]),
+        "pains": list(pains.order_by("-log__completed_at")[:50]),
+        "comments": list(comments.order_by("-created_at")[:50]),
+    }
+
+
+def news_count(coach: User) -> int:
+    read = CoachNewsRead.objects.filter(coach=coach).values_list("read_until", flat=True).first()
+    roster = athletes_coached_by(coach)
+    logs = SessionLog.objects.filter(athlete__in=roster, completed_at__isnull=False)
+    if read:
+        logs = logs.filter(completed_at__gt=read)
+    comments = Comment.objects.filter(
+        log__athlete__in=roster, seen_by_recipient=False, author=F("log__athlete")
+    )
+    return logs.count() + comments.count()
+
+
+def coach_athlete_logs(coach: User, athlete: User) -> QuerySet[SessionLog]:
+    return (
+        SessionLog.objects.filter(athlete=athlete, athlete__in=athletes_coached_by(coach))
+        .select_related("session", "logged_by")
+        .annotate(
+            max_pain=Max("feedback__pain"),
+            comment_count=Count("comments", distinct=True),
+        )
+        .order_by("-date", "-pk")
     )

@@ -176,7 +176,8 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     # A file, not memory, for the test database: concurrent requests then lock and wait
     # the way they do in a real deployment instead of failing on shared-cache locks.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "db.sqlite3-test")}
+    # One file per test process, so two test runs in one checkout never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f"db.sqlite3-test-{os.getpid()}")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -657,50 +657,123 @@ def programme_templates_load(*, templates: list[dict]) -> list[str]:
     """Create the curated templates that are missing. A template that exists is left
     exactly as staff have shaped it; returns the slugs created."""
     created = []
-    exercises = dict(Exercise.objects.values_list("slug", "pk"))
     for item in templates:
         if Programme.objects.filter(owner__isnull=True, slug=item["slug"]).exists():
             continue
-        programme = Programme(
-            owner=None,
-            slug=item["slug"],
-            title=item["title"],
-            goal=item["goal"],
-            description=item["description"],
-            weeks=item["weeks"],
-        )
-        programme.full_clean()
-        programme.save()
-        positions: dict[tuple[int, int], int] = defaultdict(int)
-        for entry in item["workouts"]:
-            key = (entry["week"], entry["day"])
-            workout = Workout(
-                programme=programme,
-                week=entry["week"],
-                day=entry["day"],
-                position=positions[key],
-                title=entry["title"],
-                kind=entry["kind"],
-                notes=entry.get("notes", ""),
-            )
-            positions[key] += 1
-            workout.full_clean()
-            workout.save()
-            for position, values in enumerate(entry["exercises"]):
-                values = dict(values)
-                slug = values.pop("exercise")
-                if slug not in exercises:
-                    raise ValidationError(f"Template {item['slug']}: no exercise {slug}.")
-                prescription = Prescription(
-                    workout=workout,
-                    exercise_id=exercises[slug],
-                    position=position,
-                    **{k: ("" if v is None and k == "tempo" else v) for k, v in values.items()},
-                )
-                prescription.full_clean()
-                prescription.save()
+        _programme_from_data(owner=None, data=item, slug=item["slug"])
         created.append(item["slug"])
     return created
+
+
+MAX_IMPORT_WORKOUTS = 400
+MAX_IMPORT_EXERCISES = 40
+_IMPORTED_FIELDS = (
+    "sets", "reps_min", "reps_max", "per_side", "hold_seconds", "distance_m",
+    "ground_contacts", "duration_seconds", "tempo", "rest_seconds", "load_kind",
+    "load_value", "superset", "notes",
+)  # fmt: skip
+
+
+@transaction.atomic
+def programme_import(*, coach: User, data: object) -> Programme:
+    """A programme from another coach's JSON export, checked field by field. Any problem
+    raises a ValidationError naming where it is, and nothing is saved."""
+    from coaching.exports import PROGRAMME_FORMAT
+
+    if not isinstance(data, dict) or data.get("format") != PROGRAMME_FORMAT:
+        raise ValidationError(_("This file is not a Drivephase programme export."))
+    return _programme_from_data(owner=coach, data=data)
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise ValidationError(message)
+
+
+def _programme_from_data(*, owner: User | None, data: dict, slug: str = "") -> Programme:
+    _require(isinstance(data.get("title"), str), _("The programme needs a title."))
+    _require(
+        isinstance(data.get("weeks"), int) and not isinstance(data.get("weeks"), bool),
+        _("The number of weeks must be a whole number."),
+    )
+    workouts = data.get("workouts")
+    _require(isinstance(workouts, list), _("The programme has no list of workouts."))
+    _require(
+        len(workouts) <= MAX_IMPORT_WORKOUTS,
+        _("A programme holds at most %(n)s workouts.") % {"n": MAX_IMPORT_WORKOUTS},
+    )
+    programme = Programme(
+        owner=owner,
+        slug=slug,
+        title=data["title"],
+        goal=data.get("goal") or "",
+        description=data.get("description") or "",
+        weeks=data["weeks"],
+    )
+    _clean(programme, _("Programme"))
+    programme.save()
+    exercises = dict(Exercise.objects.published().values_list("slug", "pk"))
+    positions: dict[tuple[int, int], int] = defaultdict(int)
+    for number, entry in enumerate(workouts, start=1):
+        where = _("Workout %(n)s") % {"n": number}
+        _require(isinstance(entry, dict), f"{where}: {_('not a workout.')}")
+        items = entry.get("exercises") or []
+        _require(isinstance(items, list), f"{where}: {_('exercises must be a list.')}")
+        _require(
+            len(items) <= MAX_IMPORT_EXERCISES,
+            f"{where}: {_('too many exercises.')}",
+        )
+        week, day = entry.get("week"), entry.get("day")
+        _require(
+            isinstance(week, int) and isinstance(day, int) and 1 <= week <= programme.weeks,
+            f"{where}: {_('its week must be within the programme.')}",
+        )
+        workout = Workout(
+            programme=programme,
+            week=week,
+            day=day,
+            position=positions[(week, day)],
+            title=entry.get("title"),
+            kind=entry.get("kind") or WorkoutKind.STRENGTH,
+            notes=entry.get("notes") or "",
+        )
+        positions[(week, day)] += 1
+        _clean(workout, where)
+        workout.save()
+        for index, values in enumerate(items):
+            item_where = f"{where}, {_('exercise %(n)s') % {'n': index + 1}}"
+            _require(isinstance(values, dict), f"{item_where}: {_('not an exercise.')}")
+            slug_value = values.get("exercise")
+            _require(
+                slug_value in exercises,
+                f"{item_where}: "
+                + _("%(slug)s is not in this library.") % {"slug": str(slug_value)[:60]},
+            )
+            fields = {name: values.get(name) for name in _IMPORTED_FIELDS if name in values}
+            for text in ("tempo", "superset", "notes", "load_kind"):
+                if fields.get(text) is None:
+                    fields[text] = ""
+            fields["per_side"] = bool(fields.get("per_side"))
+            prescription = Prescription(
+                workout=workout, exercise_id=exercises[slug_value], position=index, **fields
+            )
+            _clean(prescription, item_where)
+            prescription.save()
+    return programme
+
+
+def _clean(instance, where: str) -> None:
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        messages = [
+            f"{field}: {message}" if field != "__all__" else message
+            for field, field_messages in error.message_dict.items()
+            for message in field_messages
+        ]
+        raise ValidationError(f"{where}: {'; '.join(messages)}") from None
+    except (TypeError, ValueError, ArithmeticError):
+        raise ValidationError(f"{where}: {_('a value has the wrong type.')}") from None
 
 
 def programme_templates_load_bundled() -> list[str]:

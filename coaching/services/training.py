@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from athletes.models import AthleteProfile, User
 from coaching.models import (
     CalendarFeed,
+    CoachNewsRead,
+    Comment,
     ExerciseFeedback,
     ScheduledPrescription,
     ScheduledSession,
@@ -203,3 +205,32 @@ def calendar_feed_reset(*, athlete: User) -> CalendarFeed:
         athlete=athlete, defaults={"token": secrets.token_urlsafe(32)}
     )
     return feed
+
+
+@transaction.atomic
+def comment_add(*, log: SessionLog, author: User, body: str) -> Comment:
+    body = body.strip()
+    if not body:
+        raise ValidationError({"body": _("Write something first.")})
+    comment = Comment(log=log, author=author, body=body)
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+def comments_mark_seen(*, log: SessionLog, reader: User) -> int:
+    """The reader has now seen what the other side wrote on this log."""
+    return (
+        log.comments.exclude(author=reader)
+        .filter(seen_by_recipient=False)
+        .update(seen_by_recipient=True)
+    )
+
+
+def news_mark_read(*, coach: User) -> None:
+    CoachNewsRead.objects.update_or_create(coach=coach, defaults={"read_until": timezone.now()})
+    Comment.objects.filter(
+        log__athlete__coached_by__coach=coach,
+        log__athlete__coached_by__ended_at__isnull=True,
+        seen_by_recipient=False,
+    ).exclude(author=coach).update(seen_by_recipient=True)

@@ -509,7 +509,7 @@ def assignment_status(request: HttpRequest, pk: int, action: str) -> HttpRespons
         )
     if assignment.programme_id and assignment.programme.owner_id == request.user.pk:
         return redirect("coaching:programme_assignments", pk=assignment.programme_id)
-    return redirect("roster:athlete_detail", pk=assignment.athlete_id)
+    return redirect("coaching:coach_athlete", pk=assignment.athlete_id)
 
 
 @require_http_methods(["GET", "POST"])
@@ -539,7 +539,7 @@ def session_adjust(request: HttpRequest, pk: int) -> HttpResponse:
                 _("%(title)s for %(athlete)s saved.")
                 % {"title": session.title, "athlete": session.athlete},
             )
-            return redirect("roster:athlete_detail", pk=session.athlete_id)
+            return redirect("coaching:coach_athlete", pk=session.athlete_id)
     return render(
         request,
         "coaching/session_adjust.html",

@@ -17,7 +17,7 @@ from athletes.decorators import athlete_required
 from athletes.selectors import profile_of
 from coaching import selectors, services
 from coaching.charts import progress_chart
-from coaching.forms import AdhocSessionForm, FinishForm, PainForm, SetLogForm
+from coaching.forms import AdhocSessionForm, CommentForm, FinishForm, PainForm, SetLogForm
 from coaching.ics import calendar_body
 from coaching.models import CalendarFeed, ScheduledPrescription, ScheduledSession, SetLog
 from library.selectors import exercise_search, exercises_visible_to
@@ -36,6 +36,7 @@ def train_home(request: HttpRequest) -> HttpResponse:
     today = services.athlete_today(request.user)
     context = selectors.train_overview(request.user, today)
     context["feed"] = services.calendar_feed_for(athlete=request.user)
+    context["feedback"] = list(selectors.unread_feedback_for_athlete(request.user)[:10])
     return render(request, "coaching/train_home.html", context)
 
 
@@ -126,9 +127,12 @@ def _has_log(session: ScheduledSession) -> bool:
 
 
 def _session_context(request: HttpRequest, session: ScheduledSession, **extra) -> dict:
-    units = _units(request.user)
+    units = _units(session.athlete)
     log = session.log if _has_log(session) else None
     return {
+        "comments": log.comments.all() if log else [],
+        "comment_form": extra.get("comment_form") or CommentForm(),
+        "on_behalf": session.athlete_id != request.user.pk,
         "session": session,
         "log": log,
         "units": units,
@@ -139,9 +143,10 @@ def _session_context(request: HttpRequest, session: ScheduledSession, **extra) -
 
 
 @require_GET
-@athlete_required
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_for_logging(request.user, pk)
+    if _has_log(session):
+        services.comments_mark_seen(log=session.log, reader=request.user)
     return render(request, "coaching/session_detail.html", _session_context(request, session))
 
 
@@ -153,10 +158,9 @@ def _prescription_of(session: ScheduledSession, pk) -> ScheduledPrescription:
 
 
 @require_POST
-@athlete_required
 def set_log(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_for_logging(request.user, pk)
-    units = _units(request.user)
+    units = _units(session.athlete)
     form = SetLogForm(request.POST, units=units)
     if form.is_valid():
         data = form.cleaned_data
@@ -204,7 +208,6 @@ def set_log(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@athlete_required
 def set_undo(request: HttpRequest, pk: int, set_pk: int) -> HttpResponse:
     session = selectors.session_for_logging(request.user, pk)
     logged = get_object_or_404(SetLog, pk=set_pk, log__session=session)
@@ -212,12 +215,11 @@ def set_undo(request: HttpRequest, pk: int, set_pk: int) -> HttpResponse:
     services.set_log_undo(set_log=logged)
     if not request.htmx:
         return redirect("coaching:session_detail", pk=session.pk)
-    row = _row(prescription, logged.set_number, logged.side, None, _units(request.user))
+    row = _row(prescription, logged.set_number, logged.side, None, _units(session.athlete))
     return render(request, "coaching/session_detail.html#set-row", {"row": row})
 
 
 @require_POST
-@athlete_required
 def exercise_pain(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_for_logging(request.user, pk)
     form = PainForm(request.POST)
@@ -247,7 +249,6 @@ def exercise_pain(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@athlete_required
 def session_finish(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_for_logging(request.user, pk)
     log = session.log if _has_log(session) else None
@@ -260,10 +261,37 @@ def session_finish(request: HttpRequest, pk: int) -> HttpResponse:
             duration_minutes=form.cleaned_data["duration_minutes"],
             notes=form.cleaned_data["notes"],
         )
+        if session.athlete_id != request.user.pk:
+            messages.success(
+                request,
+                _("%(title)s logged for %(athlete)s.")
+                % {"title": session.title, "athlete": session.athlete},
+            )
+            return redirect("coaching:coach_session", pk=session.pk)
         messages.success(request, _("%(title)s logged. Well done.") % {"title": session.title})
         return redirect("coaching:train_history")
     context = _session_context(request, session, finish_form=form)
     return render(request, "coaching/session_detail.html", context)
+
+
+@require_POST
+def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    session = selectors.session_for_logging(request.user, pk)
+    if not _has_log(session):
+        messages.error(request, _("Comments go on sessions that have been logged."))
+        return redirect("coaching:session_detail", pk=session.pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        services.comment_add(log=session.log, author=request.user, body=form.cleaned_data["body"])
+        messages.success(request, _("Comment sent."))
+        if request.htmx:
+            context = _session_context(request, session)
+            context["comments"] = session.log.comments.select_related("author")
+            return render(request, "coaching/session_detail.html#comments", context)
+        return redirect(f"{request.path.rsplit('comments/', 1)[0]}#comments")
+    context = _session_context(request, session, comment_form=form)
+    template = "coaching/session_detail.html"
+    return render(request, template + "#comments" if request.htmx else template, context)
 
 
 # Unplanned sessions ---------------------------------------------------------------

@@ -1,0 +1,181 @@
+"""Data out of Drivephase: CSV of logged sets for spreadsheets, JSON of an athlete's whole
+record, and programmes as JSON that another coach can import."""
+
+import csv
+from collections.abc import Iterator
+from datetime import date
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from athletes.models import User
+from athletes.selectors import coaches_of, profile_of
+from coaching.models import (
+    Assignment,
+    Programme,
+    ScheduledSession,
+    SessionLog,
+    SetLog,
+)
+
+PROGRAMME_FORMAT = "drivephase.programme/1"
+ATHLETE_FORMAT = "drivephase.athlete/1"
+
+CSV_HEADER = [
+    "date", "athlete", "email", "session", "exercise", "set", "side", "reps", "load_kg",
+    "distance_m", "seconds", "note", "session_rpe", "logged_by_coach",
+]  # fmt: skip
+
+_PRESCRIPTION_FIELDS = (
+    "position", "superset", "notes", "sets", "reps_min", "reps_max", "per_side",
+    "hold_seconds", "distance_m", "ground_contacts", "duration_seconds", "tempo",
+    "rest_seconds", "load_kind", "load_value",
+)  # fmt: skip
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def set_log_csv(sets: QuerySet[SetLog]) -> Iterator[str]:
+    """CSV lines one at a time, reading the database in chunks, so a year of a whole
+    roster streams without being held in memory."""
+    writer = csv.writer(_Echo())
+    yield writer.writerow(CSV_HEADER)
+    rows = sets.order_by("log__date", "log__athlete_id", "log_id", "prescription__position",
+                         "set_number", "side").values_list(
+        "log__date", "log__athlete__name", "log__athlete__email", "log__session__title",
+        "prescription__exercise__name", "set_number", "side", "reps", "load_kg", "distance_m",
+        "seconds", "note", "log__rpe", "log__logged_by_id", "log__athlete_id",
+    )  # fmt: skip
+    for row in rows.iterator(chunk_size=2000):
+        *values, logged_by, athlete_id = row
+        yield writer.writerow([*values, "yes" if logged_by not in (None, athlete_id) else ""])
+
+
+def _prescription(item) -> dict:
+    data = {name: getattr(item, name) for name in _PRESCRIPTION_FIELDS}
+    data["load_value"] = str(item.load_value) if item.load_value is not None else None
+    data["exercise"] = item.exercise.slug
+    return data
+
+
+def programme_export(programme: Programme) -> dict:
+    workouts = programme.workouts.prefetch_related("prescriptions__exercise")
+    return {
+        "format": PROGRAMME_FORMAT,
+        "exported_at": timezone.now().isoformat(),
+        "title": programme.title,
+        "goal": programme.goal,
+        "description": programme.description,
+        "weeks": programme.weeks,
+        "workouts": [
+            {
+                "week": w.week,
+                "day": w.day,
+                "position": w.position,
+                "title": w.title,
+                "kind": w.kind,
+                "notes": w.notes,
+                "exercises": [_prescription(p) for p in w.prescriptions.all()],
+            }
+            for w in workouts
+        ],
+    }
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if isinstance(value, date) else None
+
+
+def athlete_export(athlete: User) -> dict:
+    """Everything Drivephase holds about one athlete's training, in one document."""
+    profile = profile_of(athlete)
+    sessions = ScheduledSession.objects.filter(athlete=athlete).prefetch_related(
+        "prescriptions__exercise"
+    )
+    logs = SessionLog.objects.filter(athlete=athlete).prefetch_related(
+        "sets__prescription__exercise",
+        "feedback__prescription__exercise",
+        "comments__author",
+    )
+    return {
+        "format": ATHLETE_FORMAT,
+        "exported_at": timezone.now().isoformat(),
+        "athlete": {"name": athlete.name, "email": athlete.email},
+        "profile": None
+        if profile is None
+        else {
+            "goal_event": profile.goal_event,
+            "goal_date": _iso(profile.goal_date),
+            "experience": profile.experience,
+            "weekly_km": profile.weekly_km,
+            "personal_bests": {
+                name: getattr(profile, name).total_seconds()
+                for name in ("pb_5k", "pb_10k", "pb_half", "pb_marathon")
+                if getattr(profile, name)
+            },
+            "long_run_day": profile.long_run_day,
+            "hard_days": profile.hard_days,
+            "units": profile.units,
+            "injury_notes": profile.injury_notes,
+            "time_zone": profile.time_zone,
+        },
+        "coaches": [{"name": c.name, "email": c.email} for c in coaches_of(athlete)],
+        "programmes": [
+            {
+                "title": a.title,
+                "starts_on": _iso(a.starts_on),
+                "status": a.status,
+                "coach": a.coach.email if a.coach else None,
+            }
+            for a in Assignment.objects.filter(athlete=athlete).select_related("coach")
+        ],
+        "schedule": [
+            {
+                "date": _iso(s.date),
+                "title": s.title,
+                "kind": s.kind,
+                "notes": s.notes,
+                "planned": [_prescription(p) for p in s.prescriptions.all()],
+            }
+            for s in sessions
+        ],
+        "logs": [_log(log) for log in logs],
+    }
+
+
+def _log(log: SessionLog) -> dict:
+    return {
+        "date": _iso(log.date),
+        "session": log.session.title if log.session_id else None,
+        "rpe": log.rpe,
+        "duration_minutes": log.duration_minutes,
+        "notes": log.notes,
+        "completed_at": log.completed_at.isoformat() if log.completed_at else None,
+        "sets": [
+            {
+                "exercise": s.prescription.exercise.slug,
+                "set": s.set_number,
+                "side": s.side,
+                "reps": s.reps,
+                "load_kg": str(s.load_kg) if s.load_kg is not None else None,
+                "distance_m": s.distance_m,
+                "seconds": s.seconds,
+                "note": s.note,
+            }
+            for s in log.sets.all()
+        ],
+        "pain": [
+            {"exercise": f.prescription.exercise.slug, "pain": f.pain} for f in log.feedback.all()
+        ],
+        "comments": [
+            {
+                "author": c.author.email if c.author else None,
+                "body": c.body,
+                "at": c.created_at.isoformat(),
+            }
+            for c in log.comments.all()
+        ],
+    }
