@@ -118,6 +118,7 @@ def demo_training_load(*, today: date | None = None) -> bool:
     if the templates are not loaded."""
     from coaching.models import Programme
     from coaching.services import (
+        comment_add,
         exercise_pain_record,
         programme_assign,
         programme_copy,
@@ -140,8 +141,12 @@ def demo_training_load(*, today: date | None = None) -> bool:
     starts_on = today - timedelta(days=today.weekday() + 21)
     athletes = [runner, *User.objects.filter(email__in=["morgan@example.com", "jamie@example.com"])]
     programme_assign(coach=coach, programme=programme, athletes=athletes, starts_on=starts_on)
-    sessions = runner.scheduled_sessions.filter(date__lt=today).prefetch_related("prescriptions")
-    for index, session in enumerate(sessions.order_by("date")):
+    sessions = list(
+        runner.scheduled_sessions.filter(date__lt=today)
+        .prefetch_related("prescriptions")
+        .order_by("date")
+    )
+    for index, session in enumerate(sessions):
         if index == 2:
             continue  # one missed session, as in real life
         for prescription in session.prescriptions.all():
@@ -161,8 +166,11 @@ def demo_training_load(*, today: date | None = None) -> bool:
                         distance_m=target["distance_m"],
                         seconds=target["seconds"],
                     )
-            exercise_pain_record(
-                session=session, prescription=prescription, pain=2 if index == 1 else 0, by=runner
-            )
+            last = index == len(sessions) - 1
+            pain = 5 if last and prescription.position == 0 else (2 if index == 1 else 0)
+            exercise_pain_record(session=session, prescription=prescription, pain=pain, by=runner)
         session_finish(session=session, by=runner, rpe=6 + index % 3, duration_minutes=40)
+    first_log = sessions[0].log
+    comment_add(log=first_log, author=coach, body="Good start. Keep the lowering slow: 4 s.")
+    comment_add(log=first_log, author=runner, body="Will do. The last set was hard.")
     return True

@@ -46,3 +46,25 @@ def test_demo_data_twice_changes_and_loses_nothing(db):
 def test_demo_data_refuses_to_run_in_production(db):
     with pytest.raises(CommandError, match="refusing with DEBUG off"):
         call_command("load_demo")
+
+
+def test_demo_training_gives_every_page_something_real(db, client):
+    from django.urls import reverse
+
+    from coaching.models import SessionLog
+
+    call_command("load_library", stdout=io.StringIO())
+    call_command("load_templates", stdout=io.StringIO())
+    output = _load_demo()
+    assert "three weeks of logged sessions" in output
+    runner = User.objects.get(email="runner@example.com")
+    logs = SessionLog.objects.filter(athlete=runner)
+    assert logs.count() >= 4 and logs.filter(rpe__isnull=False).count() == logs.count()
+    _load_demo()
+    assert SessionLog.objects.filter(athlete=runner).count() == logs.count()
+    client.force_login(runner)
+    for name in ("train_home", "train_history", "train_progress"):
+        assert client.get(reverse(f"coaching:{name}")).status_code == 200
+    client.force_login(User.objects.get(email="coach@example.com"))
+    body = client.get(reverse("coaching:coach_dashboard")).content.decode()
+    assert "Riley Runner" in body and "Pain 5" in body
