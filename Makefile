@@ -19,7 +19,7 @@ for p in $$(ls -d "$$root"/versions/3.*/bin/python3 2>/dev/null | sort -V -r); d
 done; exit 1
 endef
 
-.PHONY: help run test lint format migrations-check check-deploy clean python
+.PHONY: help run test lint format migrations-check check-deploy clean python screenshots
 
 help:
 	@echo "make run    set up .venv, migrate, load the library and demo data, serve on http://127.0.0.1:8000"
@@ -69,6 +69,10 @@ lint: $(VENV)/.dev
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# README screenshots from the demo data, taken with Debian's Chromium.
+screenshots: $(VENV)/.dev
+	$(VPY) docs/screenshots/take.py
 
 migrations-check: $(VENV)/.runtime
 	$(DEV_ENV) $(VPY) manage.py makemigrations --check --dry-run
