@@ -169,7 +169,19 @@ def session_for_logging(user: User, pk: int) -> ScheduledSession:
         .prefetch_related(
             Prefetch(
                 "prescriptions",
-                queryset=ScheduledPrescription.objects.select_related("exercise"),
+                queryset=ScheduledPrescription.objects.select_related("exercise").annotate(
+                    last_load=Subquery(
+                        # What the athlete lifted on this exercise last time, to start from.
+                        SetLog.objects.filter(
+                            log__athlete=OuterRef("session__athlete"),
+                            prescription__exercise=OuterRef("exercise"),
+                            log__date__lt=OuterRef("session__date"),
+                            load_kg__isnull=False,
+                        )
+                        .order_by("-log__date", "-set_number")
+                        .values("load_kg")[:1]
+                    )
+                ),
             ),
             Prefetch(
                 "log",

@@ -74,9 +74,10 @@ def _row(prescription, number, side, log, units, form=None) -> SetRow:
             }
         else:
             target = services.set_log_target_values(prescription)
+            load = target["load_kg"] or getattr(prescription, "last_load", None)
             values = {
                 "reps": target["reps"],
-                "load": services.from_kg(target["load_kg"], units),
+                "load": services.from_kg(load, units),
                 "distance_m": target["distance_m"],
                 "seconds": target["seconds"],
             }
@@ -114,6 +115,7 @@ def _exercise_blocks(session: ScheduledSession, units: str) -> list[dict]:
                     auto_id=f"id_pain_{prescription.pk}_%s",
                 ),
                 "done": sum(1 for row in rows if row.log),
+                "last_load": services.from_kg(getattr(prescription, "last_load", None), units),
             }
         )
     return blocks

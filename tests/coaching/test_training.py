@@ -370,3 +370,23 @@ def test_training_pages_query_counts_do_not_grow(
     for url, count in zip(urls, counts, strict=True):
         with django_assert_num_queries(count):
             client.get(url)
+
+
+def test_the_set_form_starts_from_last_times_load(client, athlete, schedule):
+    past, today = schedule["past"], schedule["today"]
+    bridge_then = past.prescriptions.get(exercise__name="Single-leg bridge")
+    services.set_log_record(
+        session=past,
+        prescription=bridge_then,
+        set_number=1,
+        side="L",
+        by=athlete,
+        reps=10,
+        load_kg=Decimal("12.5"),
+    )
+    client.force_login(athlete)
+    body = client.get(reverse("coaching:session_detail", args=[today.pk])).content.decode()
+    assert "Last time: 12.5 kg" in body
+    bridge_now = today.prescriptions.get(exercise__name="Single-leg bridge")
+    row = body.split(f'id="set-{bridge_now.pk}-1L"', 1)[1].split("</li>", 1)[0]
+    assert 'value="12.5"' in row
