@@ -28,6 +28,28 @@ class EmailAuthenticationForm(AuthenticationForm):
     }
 
 
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Type the password you sign in with to confirm."),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("That is not your password. Nothing was deleted; try again."),
+                code="password_incorrect",
+            )
+        return password
+
+
 class SignUpForm(BaseUserCreationForm):
     ROLE_ATHLETE = "athlete"
     ROLE_COACH = "coach"

@@ -163,6 +163,15 @@ def roster_remove(*, coach: User, athlete: User) -> None:
         squad.members.remove(athlete)
 
 
+@transaction.atomic
+def account_delete(*, user: User) -> None:
+    """Delete a person's account and what is theirs alone. An athlete's profile, schedules,
+    logs and calendar feed go with it. A coach's athletes are released, not deleted: the
+    coaching links, squads, invitations and programmes go, while each athlete keeps their
+    account and their own copy of every plan (an assignment's coach becomes empty)."""
+    user.delete()
+
+
 def squad_create(*, coach: User, name: str) -> Squad:
     squad = Squad(coach=coach, name=name.strip())
     squad.full_clean()

@@ -1,7 +1,8 @@
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,12 +13,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from athletes import selectors, services
+from athletes import selectors, services, throttle
 from athletes.decorators import coach_required
 from athletes.forms import (
+    AccountDeleteForm,
     AccountForm,
     AthleteProfileForm,
     CoachProfileForm,
+    EmailAuthenticationForm,
     InvitationForm,
     RosterFilterForm,
     SignUpForm,
@@ -36,6 +39,50 @@ def _form_errors(form, error: ValidationError) -> None:
 
 
 # Accounts ------------------------------------------------------------------------------
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in, by email, refusing further tries from an email address or a client
+    address after too many failures (athletes.throttle) until the lock-out ends by itself."""
+
+    authentication_form = EmailAuthenticationForm
+    redirect_authenticated_user = True
+
+    def _email(self) -> str:
+        return self.request.POST.get("username", "")[:254]
+
+    def post(self, request, *args, **kwargs):
+        address = throttle.client_address(request)
+        # Checked before the password, so a locked-out guesser learns nothing and the
+        # server spends no hashing on them.
+        wait = throttle.lockout_remaining(email=self._email(), address=address)
+        if wait:
+            return self._locked_out(wait)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        throttle.success_record(email=self._email())
+        return super().form_valid(form)
+
+    def form_invalid(self, form):
+        if form.has_error(NON_FIELD_ERRORS, "invalid_login"):
+            wait = throttle.failure_record(
+                email=self._email(), address=throttle.client_address(self.request)
+            )
+            if wait:
+                return self._locked_out(wait)
+        return super().form_invalid(form)
+
+    def _locked_out(self, wait: int) -> HttpResponse:
+        form = self.get_form_class()(self.request, initial={"username": self._email()})
+        message = _("Too many failed sign-in attempts. Try again in %(minutes)s minutes.") % {
+            "minutes": throttle.minutes(wait)
+        }
+        context = self.get_context_data(form=form, lockout_message=message)
+        # 429 tells scripts to back off; browsers still show the page and its message.
+        response = self.render_to_response(context, status=429)
+        response["Retry-After"] = str(wait)
+        return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -83,6 +130,23 @@ def profile(request: HttpRequest) -> HttpResponse:
         request,
         "athletes/profile.html",
         {"account_form": account_form, "athlete_form": athlete_form, "coach_form": coach_form},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@sensitive_post_parameters("password")
+def account_delete(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = AccountDeleteForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        services.account_delete(user=user)
+        logout(request)
+        messages.success(request, _("Your account and everything in it are deleted."))
+        return redirect("coaching:landing")
+    return render(
+        request,
+        "athletes/account_delete.html",
+        {"form": form, "athlete_count": selectors.athletes_coached_by(user).count()},
     )
 
 
