@@ -114,6 +114,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "coaching.middleware.HtmxMessagesMiddleware",
+    "athletes.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "coaching.urls"
