@@ -128,3 +128,12 @@ def muscle_groups_with_counts(*, user) -> QuerySet[MuscleGroup]:
     return MuscleGroup.objects.annotate(
         exercise_count=Count("muscles__primary_for", filter=published, distinct=True)
     )
+
+
+def exercise_from_input(*, user, value: object) -> Exercise | None:
+    """The published exercise a form field names by id, or None for anything else."""
+    try:
+        pk = int(str(value))
+    except (TypeError, ValueError):
+        return None
+    return exercises_visible_to(user).filter(pk=pk).first()

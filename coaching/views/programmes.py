@@ -22,7 +22,7 @@ from coaching.forms import (
     WorkoutForm,
 )
 from coaching.models import Assignment, Programme
-from library.selectors import exercise_search, exercises_visible_to
+from library.selectors import exercise_from_input, exercise_search
 
 PROGRAMME_CHANGED = "programme-changed"
 
@@ -305,7 +305,7 @@ def exercise_search_for_workout(request: HttpRequest, pk: int, workout_pk: int) 
 def prescription_add(request: HttpRequest, pk: int, workout_pk: int) -> HttpResponse:
     programme = _owned(request, pk)
     workout = selectors.workout_in(programme, workout_pk)
-    exercise = exercises_visible_to(request.user).filter(pk=request.POST.get("exercise")).first()
+    exercise = exercise_from_input(user=request.user, value=request.POST.get("exercise"))
     if exercise is None:
         messages.error(request, _("Choose an exercise from the library."))
     else:

@@ -20,7 +20,7 @@ from coaching.charts import progress_chart
 from coaching.forms import AdhocSessionForm, CommentForm, FinishForm, PainForm, SetLogForm
 from coaching.ics import calendar_body
 from coaching.models import CalendarFeed, ScheduledPrescription, ScheduledSession, SetLog
-from library.selectors import exercise_search, exercises_visible_to
+from library.selectors import exercise_from_input, exercise_search
 
 HISTORY_PER_PAGE = 20
 
@@ -332,7 +332,7 @@ def adhoc_exercise_add(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(
         selectors.sessions_of_athlete(request.user), pk=pk, assignment__isnull=True
     )
-    exercise = exercises_visible_to(request.user).filter(pk=request.POST.get("exercise")).first()
+    exercise = exercise_from_input(user=request.user, value=request.POST.get("exercise"))
     if exercise is None:
         messages.error(request, _("Choose an exercise from the library."))
     else:

@@ -16,12 +16,7 @@ from tests.security.matrix import MATRIX, build_world, client_for, snapshot
 BUTTON_EXAMPLES = 5
 # Known failures, each reported to the owner of the view: a strict xfail turns red the
 # moment the view is fixed, so the mark is removed then.
-KNOWN_FAILURES = {
-    # exercises_visible_to(...).filter(pk=request.POST.get("exercise")) raises ValueError
-    # (a 500) on a blank or non-numeric id instead of "Choose an exercise from the library."
-    "coaching:prescription_add": ValueError,
-    "coaching:adhoc_exercise_add": ValueError,
-}
+KNOWN_FAILURES = {}
 POST_ROUTES = [
     pytest.param(
         name,
