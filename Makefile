@@ -77,5 +77,11 @@ screenshots: $(VENV)/.dev
 migrations-check: $(VENV)/.runtime
 	$(DEV_ENV) $(VPY) manage.py makemigrations --check --dry-run
 
+# Loopback load and fault test: gunicorn with production settings on PostgreSQL
+# (127.0.0.1:5432), 60 s of coaches and athletes, then PostgreSQL stopped and started.
+.PHONY: reliability
+reliability: $(VENV)/.dev
+	$(VPY) reliability/load_test.py $(RELIABILITY_ARGS)
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
