@@ -19,12 +19,13 @@ for p in $$(ls -d "$$root"/versions/3.*/bin/python3 2>/dev/null | sort -V -r); d
 done; exit 1
 endef
 
-.PHONY: help run test lint format migrations-check check-deploy clean python screenshots
+.PHONY: help run test lint format migrations-check check-deploy clean python screenshots bench
 
 help:
 	@echo "make run    set up .venv, migrate, load the library and demo data, serve on http://127.0.0.1:8000"
 	@echo "make test   set up .venv with the test tools and run the whole suite"
 	@echo "make lint   ruff check and ruff format --check"
+	@echo "make bench  load every page with wrk on SQLite and PostgreSQL (docs/performance.md)"
 
 python:
 	@$(FIND_PYTHON) || { \
@@ -85,3 +86,10 @@ reliability: $(VENV)/.dev
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+# gunicorn with production settings on SQLite and PostgreSQL (127.0.0.1:5432), at S and
+# 10 x S, loaded by wrk: bench/results/<date>.json and the tables in docs/performance.md.
+bench: $(VENV)/.dev
+	@command -v wrk >/dev/null 2>&1 || { echo "Installing wrk"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(VPY) -m bench $(BENCH_ARGS)

@@ -1,0 +1,2 @@
+"""`make bench`: throughput, latency, SQL queries and page weight of every page (see
+docs/performance.md)."""
