@@ -59,3 +59,19 @@ def test_seed_demo_scale_shorthand(db):
 def test_seed_demo_refuses_production_without_the_flag(db):
     with pytest.raises(CommandError, match="allow-production"):
         call_command("seed_demo", athletes=1, stdout=io.StringIO())
+
+
+def test_seed_demo_gives_every_athlete_a_coach_a_programme_and_logged_weeks(db):
+    from athletes.models import Coaching
+    from coaching.models import Assignment, ScheduledSession, SessionLog, SetLog
+
+    seed(athletes=30, weeks=4, fresh=True)
+    athletes = User.objects.filter(email__endswith=f"@{SEED_DOMAIN}", is_athlete=True)
+    assert Coaching.objects.filter(athlete__in=athletes).count() == 30
+    assert Assignment.objects.filter(athlete__in=athletes).count() == 30
+    assert ScheduledSession.objects.filter(athlete__in=athletes).count() == 30 * 4 * 2
+    assert SessionLog.objects.filter(athlete__in=athletes).exists()
+    sets = SetLog.objects.count()
+    assert sets > 0
+    seed(athletes=30, weeks=4)
+    assert SetLog.objects.count() == sets  # a second run without --fresh adds nothing

@@ -149,10 +149,17 @@ def _seed_people(*, coaches: int, athletes: int, password: str) -> tuple[list, l
 
 
 def _seed_programmes_and_logs(*, coaches: list, athletes: list, weeks: int) -> None:
-    """Programmes and session logs go here as their models land.
+    """Athlete n is coached by coaches[(n - 1) // ATHLETES_PER_COACH]; each coach's group
+    gets a programme of `weeks` weeks with the past weeks logged set by set
+    (coaching.seeding, bulk inserts). --fresh removes it all through the accounts."""
+    from django.utils import timezone
 
-    The plan: athlete n is coached by coaches[(n - 1) // ATHLETES_PER_COACH]; each coach
-    builds a few programmes from the library; each athlete gets `weeks` weeks of one of
-    them, with logged sets for the weeks already past. Insert with bulk_create in
-    BATCH_SIZE batches, one function per model (_seed_programmes, _seed_assignments,
-    _seed_logs), and have --fresh remove them through the seeded accounts' cascades."""
+    from coaching.seeding import seed_training
+
+    seed_training(
+        coaches=coaches,
+        athletes=athletes,
+        weeks=weeks,
+        per_coach=ATHLETES_PER_COACH,
+        today=timezone.localdate(),
+    )
