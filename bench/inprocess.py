@@ -67,9 +67,13 @@ def _client(page: Page, users: dict) -> Client:
     return client
 
 
-def _request(client: Client, page: Page, url: str):
+def _form(page: Page, values: dict) -> dict:
+    return {name: value.format(**values) for name, value in page.form.items()}
+
+
+def _request(client: Client, page: Page, url: str, values: dict):
     if page.method == "POST":
-        return client.post(url, data=page.form, headers=page.headers)
+        return client.post(url, data=_form(page, values), headers=page.headers)
     return client.get(url, headers=page.headers)
 
 
@@ -82,11 +86,13 @@ def queries() -> dict:
         client = _client(page, users)
         # The first request fills per-process caches (translations, templates, content
         # types); a server answers thousands after it, so the second one is counted.
-        _request(client, page, url)
+        _request(client, page, url, values)
         with CaptureQueriesContext(connection) as captured:
-            response = _request(client, page, url)
+            response = _request(client, page, url, values)
         pages[page.name] = {
             "url": url,
+            "form": _form(page, values),
+            "csrf_from": page.csrf_from.format(**values),
             "status": response.status_code,
             "queries": len(captured),
             "sql": [q["sql"] for q in captured.captured_queries],
@@ -118,14 +124,15 @@ def _short(filename: str) -> str:
 def profile(name: str, requests: int, top: int) -> dict:
     page = next(p for p in PAGES if p.name == name)
     users = _users()
-    url = page.url.format(**_url_values(users))
+    values = _url_values(users)
+    url = page.url.format(**values)
     client = _client(page, users)
-    _request(client, page, url)
+    _request(client, page, url, values)
     profiler = cProfile.Profile()
     started = time.perf_counter()
     profiler.enable()
     for _ in range(requests):
-        _request(client, page, url)
+        _request(client, page, url, values)
     profiler.disable()
     elapsed = time.perf_counter() - started
 

@@ -48,6 +48,40 @@ PAGES = [
     Page(name="exercise", url="/library/exercises/romanian-deadlift/", user=ATHLETE),
     Page(name="guide", url="/library/guides/hip-extension-drive-phase/", user=ATHLETE),
     Page(name="muscle group", url="/library/muscles/hamstrings/", user=ATHLETE),
+    Page(name="train", url="/train/", user=ATHLETE),
+    Page(name="session", url="/train/sessions/{session_id}/", user=ATHLETE),
+    Page(
+        name="log a set (htmx)",
+        url="/train/sessions/{session_id}/sets/",
+        user=ATHLETE,
+        method="POST",
+        headers={"HX-Request": "true"},
+        form={"prescription": "{prescription_id}", "set_number": "1", "reps": "8", "load": "20"},
+        csrf_from="/train/sessions/{session_id}/",
+        fragment=True,
+    ),
+    Page(name="history", url="/train/history/", user=ATHLETE),
+    Page(name="progress", url="/train/progress/", user=ATHLETE),
+    Page(name="coach dashboard", url="/coach/", user=COACH),
+    Page(name="roster", url="/coach/athletes/", user=COACH),
+    Page(name="programme builder", url="/coach/programmes/{programme_id}/", user=COACH),
+    Page(
+        name="assignment preview (htmx)",
+        url="/coach/programmes/{programme_id}/assign/",
+        user=COACH,
+        method="POST",
+        headers={"HX-Request": "true", "HX-Target": "assign-preview"},
+        form={"athletes": "{athlete_id}", "starts_on": "{next_monday}"},
+        csrf_from="/coach/programmes/{programme_id}/assign/",
+        fragment=True,
+    ),
+    Page(name="coach's athlete", url="/coach/athletes/{athlete_id}/training/", user=COACH),
+    Page(
+        name="CSV export (one athlete)",
+        url="/coach/export/?athlete={athlete_id}&download=1",
+        user=COACH,
+        fragment=True,
+    ),
     # A POST looks like this (not benched: signing in is slow on purpose, PBKDF2):
     # Page(name="sign in (POST)", url="/accounts/login/", method="POST",
     #      csrf_from="/accounts/login/", status=302,
@@ -65,7 +99,34 @@ def _user_id(role: str):
 # Placeholders for URL templates, computed in the Django process from the seeded data.
 # Each maps to a function of `users` ({"athlete": User, "coach": User}, the accounts that
 # sign in), e.g. "programme_id": lambda users: Programme.objects.filter(...).first().pk
+def _next_session(users):
+    from coaching.models import ScheduledSession
+
+    return (
+        ScheduledSession.objects.filter(athlete=users[ATHLETE], log__isnull=True)
+        .order_by("-date")
+        .first()
+    )
+
+
+def _programme_id(users):
+    from coaching.models import Programme
+
+    return Programme.objects.filter(owner=users[COACH]).order_by("pk").first().pk
+
+
+def _next_monday(users):
+    import datetime
+
+    today = datetime.date.today()
+    return (today + datetime.timedelta(days=7 - today.weekday())).isoformat()
+
+
 URL_VALUES = {
     "athlete_id": _user_id(ATHLETE),
     "coach_id": _user_id(COACH),
+    "session_id": lambda users: _next_session(users).pk,
+    "prescription_id": lambda users: _next_session(users).prescriptions.order_by("pk").first().pk,
+    "programme_id": _programme_id,
+    "next_monday": _next_monday,
 }

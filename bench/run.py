@@ -438,8 +438,12 @@ def run_one(
             headers = {**_cookie_header(jar), **page.headers}
             body = ""
             if page.method == "POST":
-                form_page = fetch(server.port, page.csrf_from, headers=_cookie_header(jar))
-                body = urlencode({**page.form, "csrfmiddlewaretoken": _csrf_token(form_page.body)})
+                counted_page = counted["pages"][page.name]
+                form_page = fetch(
+                    server.port, counted_page["csrf_from"], headers=_cookie_header(jar)
+                )
+                form = {**counted_page["form"], "csrfmiddlewaretoken": _csrf_token(form_page.body)}
+                body = urlencode(form)
                 headers["Content-Type"] = "application/x-www-form-urlencoded"
             response = fetch(
                 server.port, url, method=page.method, headers=headers, body=body or None
