@@ -26,17 +26,9 @@ from athletes.forms import (
     SignUpForm,
     SquadForm,
     SquadMemberForm,
+    add_service_errors,
 )
 from athletes.models import Squad, User
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
 
 # Accounts ------------------------------------------------------------------------------
 
@@ -281,7 +273,7 @@ def invitation_create(request: HttpRequest) -> HttpResponse:
                 accept_url=_accept_url(request),
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
@@ -348,7 +340,7 @@ def squad_create(request: HttpRequest) -> HttpResponse:
         try:
             squad = services.squad_create(coach=request.user, name=form.cleaned_data["name"])
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Squad %(name)s created.") % {"name": squad.name})
             if request.htmx:
@@ -389,7 +381,7 @@ def squad_rename(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.squad_rename(squad=squad, name=form.cleaned_data["name"])
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
             squad.refresh_from_db()
         else:
             messages.success(request, _("Squad renamed to %(name)s.") % {"name": squad.name})

@@ -8,6 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from athletes.decorators import coach_required
+from athletes.forms import add_service_errors
 from athletes.selectors import athletes_coached_by, squads_of
 from coaching import selectors, services
 from coaching.forms import (
@@ -25,14 +26,6 @@ from coaching.models import Assignment, Programme
 from library.selectors import exercise_from_input, exercise_search
 
 PROGRAMME_CHANGED = "programme-changed"
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # Programme list -------------------------------------------------------------------
@@ -164,7 +157,7 @@ def programme_update(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             programme = services.programme_update(programme=programme, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Programme details saved."))
             if request.htmx:
@@ -198,7 +191,7 @@ def workout_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             workout = services.workout_add(programme=programme, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Workout added to week %(n)s.") % {"n": workout.week})
             if request.htmx:
@@ -217,7 +210,7 @@ def workout_update(request: HttpRequest, pk: int, workout_pk: int) -> HttpRespon
         try:
             services.workout_update(workout=workout, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Workout saved."))
             return redirect(f"{programme.get_absolute_url()}#workout-{workout.pk}")
@@ -272,7 +265,7 @@ def week_copy(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             copies = services.week_duplicate(programme=programme, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -334,7 +327,7 @@ def prescription_update(request: HttpRequest, pk: int, prescription_pk: int) -> 
             )
         except ValidationError as error:
             if error.code != "conflict":
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 # Show the other person's version; what this coach typed was not saved.
                 prescription.refresh_from_db()
@@ -434,7 +427,7 @@ def programme_assign(request: HttpRequest, pk: int) -> HttpResponse:
                 starts_on=form.cleaned_data["starts_on"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
     template = "coaching/programme_assign.html"
     if request.htmx and request.htmx.target == "assign-preview":
         template += "#assign-preview"
@@ -532,7 +525,7 @@ def session_adjust(request: HttpRequest, pk: int) -> HttpResponse:
                 prescriptions=[{"instance": f.instance, **f.cleaned_data} for f in item_forms],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
