@@ -3,6 +3,7 @@ import io
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from athletes.models import User
 from coaching.management.commands.seed_demo import SEED_DOMAIN, seed_email
@@ -75,3 +76,16 @@ def test_seed_demo_gives_every_athlete_a_coach_a_programme_and_logged_weeks(db):
     assert sets > 0
     seed(athletes=30, weeks=4)
     assert SetLog.objects.count() == sets  # a second run without --fresh adds nothing
+
+
+def test_seed_demo_leaves_planner_statistics_for_the_bulk_loaded_tables(db):
+    # Without them PostgreSQL plans the set-log queries as if the tables were empty.
+    seed(athletes=2, weeks=1, fresh=True)
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'coaching_setlog'")
+            assert cursor.fetchone()[0] > 0
+        else:
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'coaching_setlog'")
+            assert cursor.fetchone()[0] > 0
