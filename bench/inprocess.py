@@ -3,6 +3,7 @@ environment (same settings, same database, same data):
 
     python -m bench.inprocess queries           # SQL queries per request of every page
     python -m bench.inprocess profile NAME -n 200   # cProfile of one page in-process
+    python -m bench.inprocess timing [NAME ...] -n 50  # ms per request, without a profiler
 
 Each prints one JSON document on stdout."""
 
@@ -176,6 +177,30 @@ def profile(name: str, requests: int, top: int) -> dict:
     }
 
 
+def timing(names: list[str], requests: int) -> dict:
+    """Milliseconds per request in-process: wall time (which includes waiting for the
+    database) and this process's CPU time. A quick check while working on a page; the
+    bench's wrk figures remain the measure."""
+    users = _users()
+    values = _url_values(users)
+    pages = {}
+    for page in PAGES:
+        if names and page.name not in names:
+            continue
+        url = page.url.format(**values)
+        client = _client(page, users)
+        _request(client, page, url, values)
+        wall, cpu = time.perf_counter(), time.process_time()
+        for _ in range(requests):
+            _request(client, page, url, values)
+        pages[page.name] = {
+            "url": url,
+            "wall_ms": round((time.perf_counter() - wall) * 1000 / requests, 2),
+            "cpu_ms": round((time.process_time() - cpu) * 1000 / requests, 2),
+        }
+    return pages
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.inprocess")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -184,9 +209,14 @@ def main(argv: list[str]) -> None:
     prof.add_argument("page")
     prof.add_argument("-n", "--requests", type=int, default=200)
     prof.add_argument("--top", type=int, default=12)
+    timed = commands.add_parser("timing")
+    timed.add_argument("pages", nargs="*")
+    timed.add_argument("-n", "--requests", type=int, default=50)
     args = parser.parse_args(argv)
     if args.command == "queries":
         json.dump(queries(), sys.stdout, default=str)
+    elif args.command == "timing":
+        json.dump(timing(args.pages, args.requests), sys.stdout, indent=1)
     else:
         json.dump(profile(args.page, args.requests, args.top), sys.stdout, default=str)
 

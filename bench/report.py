@@ -100,9 +100,15 @@ def _machine(results: dict) -> str:
         f"- Software: Python {m['python']}, Django {m['django']}, gunicorn {m['gunicorn']}, "
         f"whitenoise {m['whitenoise']}, psycopg {m['psycopg']}, SQLite {m['sqlite']}"
         + (f", PostgreSQL {m['postgresql']}" if "postgresql" in m else "")
+        + (f", Redis {m['redis']}" if m.get("redis") else "")
         + f", {m['wrk']}.",
         f"- Server: gunicorn, {load['gunicorn_workers']} sync workers, `DJANGO_DEBUG=0`, "
-        "hashed static files from `collectstatic` served by whitenoise.",
+        "hashed static files from `collectstatic` served by whitenoise, "
+        + (
+            "cache and `cached_db` sessions in Redis (`REDIS_URL`), as in production."
+            if load.get("cache") == "redis"
+            else "per-process memory cache and database sessions (no `REDIS_URL`)."
+        ),
         f"- Load: wrk on the same machine over loopback, {load['threads']} thread, "
         f"{load['connections']} connections, {load['warmup_seconds']} s warm-up then "
         f"{load['seconds']} s measured per page.",

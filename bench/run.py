@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import psycopg
+import redis
 from psycopg import sql
 
 from bench import cpu, report
@@ -42,6 +43,10 @@ DATABASES = ["sqlite", "postgresql"]
 POSTGRES_URL = os.environ.get(
     "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/drivephase_bench"
 )
+# Production runs several app servers behind one Redis (docs/deploy.md): the bench serves
+# with it too, so sessions and cached fragments come from Redis as they would there. An
+# empty BENCH_REDIS_URL serves with per-process memory caches and database sessions.
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 WORKERS = 2
 HOST = "127.0.0.1"
 # A page measured while other work took more than this share of the CPUs is measured
@@ -86,6 +91,8 @@ def server_env(*, database_url: str, secret_key: str) -> dict:
         DATABASE_URL=database_url,
         DJANGO_LOG_LEVEL="WARNING",
     )
+    if REDIS_URL:
+        env["REDIS_URL"] = REDIS_URL
     return env
 
 
@@ -413,6 +420,9 @@ def run_one(
         secret_key=secret_key,
     )
     manage(env, "migrate", "--no-input")
+    if REDIS_URL:
+        # Sessions and fragments cached by the previous run belong to another database.
+        manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
     manage(
         env,
         "seed_demo",
@@ -542,6 +552,14 @@ def machine(databases: list[str]) -> dict:
         "sqlite": sqlite3.sqlite_version,
         "wrk": _wrk_version(),
     }
+    if REDIS_URL:
+        try:
+            info["redis"] = redis.Redis.from_url(REDIS_URL).info()["redis_version"]
+        except redis.RedisError as error:
+            raise SystemExit(
+                f"bench: no Redis at {REDIS_URL} ({error}); start it, or set BENCH_REDIS_URL= "
+                "(empty) to serve without it"
+            ) from error
     if "postgresql" in databases:
         postgres_wait()
         with psycopg.connect(_admin_url(POSTGRES_URL)) as conn:
@@ -578,8 +596,8 @@ def parse_args(argv: list[str]):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--databases", default=",".join(DATABASES), help="sqlite,postgresql")
     parser.add_argument("--pages", default="", help="only these page names, comma-separated")
-    parser.add_argument("--duration", type=int, default=6, help="seconds measured per page")
-    parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up per page")
+    parser.add_argument("--duration", type=int, default=4, help="seconds measured per page")
+    parser.add_argument("--warmup", type=int, default=1, help="seconds of warm-up per page")
     parser.add_argument("--conns", type=int, default=2, help="wrk connections")
     parser.add_argument("--profile-requests", type=int, default=200)
     parser.add_argument(
@@ -634,6 +652,7 @@ def main(argv: list[str]) -> int:
             "warmup_seconds": args.warmup,
             "seconds": args.duration,
             "gunicorn_workers": WORKERS,
+            "cache": "redis" if REDIS_URL else "locmem",
             "reference": REFERENCE,
             "other_work_limit_percent": OTHER_WORK_LIMIT,
         },
