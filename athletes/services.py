@@ -158,7 +158,10 @@ def roster_add(*, coach: User, athlete: User) -> Coaching:
 @transaction.atomic
 def roster_remove(*, coach: User, athlete: User) -> None:
     """End the coaching link. The athlete keeps their account, profile and history."""
-    Coaching.objects.active().filter(coach=coach, athlete=athlete).update(ended_at=timezone.now())
+    # Saved row by row (one at most) so that post_save tells the caches that access ended.
+    for link in Coaching.objects.active().filter(coach=coach, athlete=athlete):
+        link.ended_at = timezone.now()
+        link.save(update_fields=["ended_at"])
     for squad in Squad.objects.filter(coach=coach, members=athlete):
         squad.members.remove(athlete)
 

@@ -24,6 +24,7 @@ from django.shortcuts import get_object_or_404
 
 from athletes.models import User
 from athletes.selectors import athletes_coached_by
+from coaching import freshness
 from coaching.models import (
     Assignment,
     CoachNewsRead,
@@ -135,6 +136,12 @@ def _upcoming(sessions: QuerySet[ScheduledSession]) -> QuerySet[ScheduledSession
 
 
 def train_overview(athlete: User, today) -> dict:
+    return freshness.cached(
+        "train", [athlete.pk], (athlete.pk, today), lambda: _train_overview(athlete, today)
+    )
+
+
+def _train_overview(athlete: User, today) -> dict:
     week_start = today - timedelta(days=today.weekday())
     week_end = week_start + timedelta(days=6)
     base = (
@@ -163,6 +170,22 @@ def _has_log(session: ScheduledSession) -> bool:
 
 
 def session_for_logging(user: User, pk: int) -> ScheduledSession:
+    """The session with what the athlete planned, did and said, if `user` may log it
+    (404 otherwise). Cached per user until the athlete's or the user's data changes."""
+    athlete_id = freshness.owner_of("session", pk)
+    if athlete_id is None:
+        session = _session_for_logging(user, pk)
+        freshness.remember_owner("session", pk, session.athlete_id)
+        return session
+    return freshness.cached(
+        "session",
+        [athlete_id, user.pk],
+        (user.pk, pk),
+        lambda: _session_for_logging(user, pk),
+    )
+
+
+def _session_for_logging(user: User, pk: int) -> ScheduledSession:
     return get_object_or_404(
         sessions_loggable_by(user)
         .select_related("assignment", "athlete", "athlete__athlete_profile")
@@ -243,6 +266,15 @@ def exercises_logged_by(athlete: User) -> QuerySet[Exercise]:
 
 def progress_points(athlete: User, exercise: Exercise) -> list[dict]:
     """Per logged day and side: heaviest load, total reps, longest hold, longest distance."""
+    return freshness.cached(
+        "progress",
+        [athlete.pk],
+        (athlete.pk, exercise.pk),
+        lambda: _progress_points(athlete, exercise),
+    )
+
+
+def _progress_points(athlete: User, exercise: Exercise) -> list[dict]:
     return list(
         SetLog.objects.filter(log__athlete=athlete, prescription__exercise=exercise, done=True)
         .values("log__date", "side")
@@ -274,15 +306,31 @@ def _between(today, days: int) -> Q:
     )
 
 
-def dashboard_athletes(coach: User, today, *, squad=None, sort: str = "name") -> QuerySet[User]:
-    """The roster with compliance over 7, 30 and 90 days (planned sessions logged against
-    planned sessions due, counted in the database), last and next session, and the
-    recent extremes behind the flags."""
-    planned = Q(scheduled_sessions__assignment__isnull=False)
-    logged = Q(scheduled_sessions__log__isnull=False)
+def _roster_ids(coach: User, squad) -> list[int]:
     athletes = athletes_coached_by(coach)
     if squad is not None:
         athletes = athletes.filter(squads_joined=squad)
+    return sorted(athletes.values_list("pk", flat=True))
+
+
+def dashboard_athletes(coach: User, today, *, squad=None, sort: str = "name") -> list[User]:
+    """The roster with compliance over 7, 30 and 90 days (planned sessions logged against
+    planned sessions due, counted in the database), last and next session, and the
+    recent extremes behind the flags. Cached until one of the athletes' data changes
+    (coaching/freshness.py): the query costs more to build than to run."""
+    ids = _roster_ids(coach, squad)
+    return freshness.cached(
+        "dashboard",
+        ids,
+        (coach.pk, ids, today, sort),
+        lambda: list(_dashboard_query(ids, today, sort)),
+    )
+
+
+def _dashboard_query(ids: list[int], today, sort: str) -> QuerySet[User]:
+    planned = Q(scheduled_sessions__assignment__isnull=False)
+    logged = Q(scheduled_sessions__log__isnull=False)
+    athletes = User.objects.filter(pk__in=ids)
     recent = today - timedelta(days=RECENT_DAYS)
     counts = {}
     for days in (7, 30, 90):
@@ -335,9 +383,14 @@ def dashboard_athletes(coach: User, today, *, squad=None, sort: str = "name") ->
 def side_gaps(athletes: list[User], today) -> dict[int, tuple[str, int]]:
     """Per athlete, the one-sided exercise whose left and right best differ most over the
     last four weeks, if the gap is above the flag threshold: {athlete_id: (name, gap %)}."""
+    ids = sorted(a.pk for a in athletes)
+    return freshness.cached("side-gaps", ids, (ids, today), lambda: _side_gaps(ids, today))
+
+
+def _side_gaps(ids: list[int], today) -> dict[int, tuple[str, int]]:
     rows = (
         SetLog.objects.filter(
-            log__athlete__in=[a.pk for a in athletes],
+            log__athlete__in=ids,
             log__date__gte=today - timedelta(days=28),
             side__in=["L", "R"],
             done=True,

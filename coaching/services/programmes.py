@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from athletes.models import AthleteProfile, User
 from athletes.selectors import athletes_coached_by
+from coaching import freshness
 from coaching.models import (
     LOWER_BODY_GROUPS,
     Assignment,
@@ -550,6 +551,7 @@ def _schedule(*, assignment: Assignment, workouts: list[Workout]) -> list[Schedu
         for session, workout in zip(sessions, workouts, strict=True)
         for prescription in workout.prescriptions.all()
     )
+    freshness.touch([assignment.athlete_id])  # bulk_create sends no post_save
     return sessions
 
 

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from athletes.models import AthleteProfile, User
+from athletes.selectors import athletes_coached_by
+from coaching import freshness
 from coaching.models import (
     CalendarFeed,
     CoachNewsRead,
@@ -220,11 +222,14 @@ def comment_add(*, log: SessionLog, author: User, body: str) -> Comment:
 
 def comments_mark_seen(*, log: SessionLog, reader: User) -> int:
     """The reader has now seen what the other side wrote on this log."""
-    return (
+    seen = (
         log.comments.exclude(author=reader)
         .filter(seen_by_recipient=False)
         .update(seen_by_recipient=True)
     )
+    if seen:
+        freshness.touch([log.athlete_id])  # update() sends no post_save
+    return seen
 
 
 def news_mark_read(*, coach: User) -> None:
@@ -234,3 +239,4 @@ def news_mark_read(*, coach: User) -> None:
         log__athlete__coached_by__ended_at__isnull=True,
         seen_by_recipient=False,
     ).exclude(author=coach).update(seen_by_recipient=True)
+    freshness.touch(athletes_coached_by(coach).values_list("pk", flat=True))

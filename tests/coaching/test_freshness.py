@@ -1,0 +1,146 @@
+"""Cached reads of training data (coaching/freshness.py) are never stale: every change a
+user makes shows on the next request, whichever way it was written."""
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.http import Http404
+from django.utils import timezone
+
+from athletes.services import roster_remove
+from coaching import freshness, selectors, services
+from coaching.models import Assignment, ScheduledPrescription, ScheduledSession
+from tests.factories import ExerciseFactory, PrescriptionFactory, ProgrammeFactory, WorkoutFactory
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def session(athlete):
+    session = ScheduledSession.objects.create(athlete=athlete, date=TODAY, title="Hams")
+    ScheduledPrescription.objects.create(
+        session=session, exercise=ExerciseFactory(name="Nordic curl"), sets=3, reps_min=5
+    )
+    return session
+
+
+def _prescription(session):
+    return session.prescriptions.get()
+
+
+def test_a_logged_set_shows_on_the_next_read(athlete, session):
+    assert not hasattr(selectors.session_for_logging(athlete, session.pk), "log")
+
+    services.set_log_record(
+        session=session, prescription=_prescription(session), set_number=1, side="", by=athlete
+    )
+
+    after = selectors.session_for_logging(athlete, session.pk)
+    assert [s.set_number for s in after.log.sets.all()] == [1]
+
+
+def test_reads_are_served_from_the_cache_until_something_changes(
+    athlete, session, django_assert_num_queries
+):
+    selectors.session_for_logging(athlete, session.pk)
+    selectors.session_for_logging(athlete, session.pk)
+    with django_assert_num_queries(0):
+        selectors.session_for_logging(athlete, session.pk)
+
+    session.title = "Hamstrings"
+    session.save()
+
+    assert selectors.session_for_logging(athlete, session.pk).title == "Hamstrings"
+
+
+def test_the_dashboard_counts_a_session_logged_after_it_was_cached(coach, athlete):
+    assignment = Assignment.objects.create(
+        programme=ProgrammeFactory(owner=coach),
+        title="Block",
+        coach=coach,
+        athlete=athlete,
+        starts_on=TODAY - timedelta(days=7),
+    )
+    session = ScheduledSession.objects.create(
+        athlete=athlete, assignment=assignment, date=TODAY - timedelta(days=1), title="Hams"
+    )
+    (row,) = selectors.dashboard_athletes(coach, TODAY)
+    assert (row.done_7, row.due_7, row.max_rpe) == (0, 1, None)
+
+    services.session_finish(session=session, by=athlete, rpe=9, duration_minutes=30)
+
+    (row,) = selectors.dashboard_athletes(coach, TODAY)
+    assert (row.done_7, row.due_7, row.max_rpe) == (1, 1, 9)
+
+
+def _programme(coach):
+    programme = ProgrammeFactory(owner=coach)
+    PrescriptionFactory(workout=WorkoutFactory(programme=programme, week=1, day=1))
+    return programme
+
+
+def test_an_assignment_made_in_bulk_shows_on_the_athletes_week(coach, athlete):
+    before = selectors.train_overview(athlete, TODAY)
+    assert before["next_session"] is None and not before["week"] and not before["today_sessions"]
+
+    services.programme_assign(
+        coach=coach, programme=_programme(coach), athletes=[athlete], starts_on=TODAY
+    )
+
+    after = selectors.train_overview(athlete, TODAY)
+    assert after["today_sessions"] or after["week"] or after["next_session"]
+
+
+def test_a_coach_removed_from_the_roster_loses_a_session_read_they_had_cached(
+    coach, athlete, session
+):
+    assert selectors.session_for_logging(coach, session.pk) == session
+    selectors.session_for_logging(coach, session.pk)
+
+    roster_remove(coach=coach, athlete=athlete)
+
+    with pytest.raises(Http404):
+        selectors.session_for_logging(coach, session.pk)
+
+
+def test_a_curator_renaming_an_exercise_renames_it_in_cached_sessions(athlete, session):
+    assert _prescription(selectors.session_for_logging(athlete, session.pk)).exercise.name == (
+        "Nordic curl"
+    )
+
+    exercise = _prescription(session).exercise
+    exercise.name = "Nordic hamstring curl"
+    exercise.save()
+
+    cached = selectors.session_for_logging(athlete, session.pk)
+    assert cached.prescriptions.all()[0].exercise.name == "Nordic hamstring curl"
+
+
+def test_a_change_is_marked_again_when_its_transaction_commits(
+    athlete, session, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        freshness.touch([athlete.pk])
+    token = freshness.tokens([athlete.pk])
+
+    for callback in callbacks:
+        callback()
+
+    # A read made between the write and its commit was stored under the first token.
+    assert freshness.tokens([athlete.pk]) != token
+
+
+def test_an_evicted_token_never_brings_back_an_old_entry(athlete, session):
+    selectors.session_for_logging(athlete, session.pk)
+    session.title = "Changed behind the cache"
+    ScheduledSession.objects.filter(pk=session.pk).update(title=session.title)
+    cache.delete(freshness._token_key(athlete.pk))  # evicted, or Redis restarted
+
+    assert selectors.session_for_logging(athlete, session.pk).title == "Changed behind the cache"
+
+
+def test_reads_come_from_the_database_when_the_cache_fails(athlete, session):
+    with mock.patch.object(cache, "get_many", side_effect=ConnectionError("cache down")):
+        assert selectors.train_overview(athlete, TODAY)["today_sessions"] == [session]
