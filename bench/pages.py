@@ -102,11 +102,9 @@ def _user_id(role: str):
 def _next_session(users):
     from coaching.models import ScheduledSession
 
-    return (
-        ScheduledSession.objects.filter(athlete=users[ATHLETE], log__isnull=True)
-        .order_by("-date")
-        .first()
-    )
+    # The athlete's last planned session: unlogged in a new database. Not "the last
+    # unlogged one", which each `inprocess timing` run of the set-logging POST would move.
+    return ScheduledSession.objects.filter(athlete=users[ATHLETE]).order_by("-date").first()
 
 
 def _programme_id(users):
