@@ -13,14 +13,15 @@ that read the old rows between the two would have stored them under the first ne
 token, which the second makes unreachable.
 
 The cache is an optimisation only: when it fails, reads are computed from the database.
-With several app servers it must be shared (REDIS_URL, see docs/deploy.md); the
-per-process memory cache used without it serves a single process, as `runserver` is."""
+Tokens must be seen by every process, so reads are cached only when CACHE_READS is on:
+by default with Redis (REDIS_URL), never with per-process memory caches."""
 
 import hashlib
 import logging
 import uuid
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -79,6 +80,8 @@ def cached(name: str, athlete_ids: Iterable[int], parts: tuple, compute: Callabl
 
     `parts` must hold everything else the result depends on (the viewer, today's date,
     filters); the result must be picklable and must not depend on anything else."""
+    if not settings.CACHE_READS:
+        return compute()
     try:
         owner_tokens = tokens([SHARED, *athlete_ids])
     except Exception:
@@ -103,6 +106,8 @@ def cached(name: str, athlete_ids: Iterable[int], parts: tuple, compute: Callabl
 def owner_of(kind: str, pk) -> int | None:
     """The athlete a row belongs to, as remembered by remember_owner (None if forgotten).
     Only for rows whose athlete never changes, such as a scheduled session's."""
+    if not settings.CACHE_READS:
+        return None
     try:
         return cache.get(f"owner:{kind}:{pk}")
     except Exception:
@@ -111,6 +116,8 @@ def owner_of(kind: str, pk) -> int | None:
 
 
 def remember_owner(kind: str, pk, athlete_id: int) -> None:
+    if not settings.CACHE_READS:
+        return
     try:
         cache.set(f"owner:{kind}:{pk}", athlete_id, TOKEN_SECONDS)
     except Exception:

@@ -21,6 +21,8 @@ def _test_settings():
         SESSION_COOKIE_SECURE=False,
         CSRF_COOKIE_SECURE=False,
         CRISPY_FAIL_SILENTLY=False,
+        # One process serves the tests, so its memory cache is shared by all requests.
+        CACHE_READS=True,
     ):
         yield
 

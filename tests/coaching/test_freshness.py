@@ -144,3 +144,13 @@ def test_an_evicted_token_never_brings_back_an_old_entry(athlete, session):
 def test_reads_come_from_the_database_when_the_cache_fails(athlete, session):
     with mock.patch.object(cache, "get_many", side_effect=ConnectionError("cache down")):
         assert selectors.train_overview(athlete, TODAY)["today_sessions"] == [session]
+
+
+def test_without_a_shared_cache_every_read_comes_from_the_database(
+    athlete, session, settings, django_assert_num_queries
+):
+    # Per-process memory caches would each keep their own tokens and serve stale reads.
+    settings.CACHE_READS = False
+    selectors.session_for_logging(athlete, session.pk)
+    with django_assert_num_queries(3):  # the session, its prescriptions, its log
+        selectors.session_for_logging(athlete, session.pk)
