@@ -25,14 +25,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+from library.cache import library_version
+
 logger = logging.getLogger(__name__)
 
 # Tokens outlive the entries built on them; an entry lives at most an hour, so a token
 # that expires costs one recomputation of what was still cached.
 TOKEN_SECONDS = 24 * 60 * 60
 ENTRY_SECONDS = 60 * 60
-# Library content (exercise names, defaults) and people's names appear in cached reads
-# of everybody's data: a change to them replaces this one shared token.
+# Coaches' names appear in cached reads of their athletes' data: a change to one replaces
+# this shared token. Library content (exercise names, defaults) has its own version.
 SHARED = "shared"
 _MISSING = object()
 
@@ -83,7 +85,7 @@ def cached(name: str, athlete_ids: Iterable[int], parts: tuple, compute: Callabl
     if not settings.CACHE_READS:
         return compute()
     try:
-        owner_tokens = tokens([SHARED, *athlete_ids])
+        owner_tokens = [library_version(), *tokens([SHARED, *athlete_ids])]
     except Exception:
         logger.exception("Cache unavailable; reading %s from the database", name)
         return compute()

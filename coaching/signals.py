@@ -19,7 +19,6 @@ from coaching.models import (
     SessionLog,
     SetLog,
 )
-from library.models import Equipment, Exercise, Muscle, MuscleGroup
 
 # Rows that belong to an athlete through their parent (a session log or a session).
 _CHILDREN = {
@@ -72,11 +71,6 @@ def _changed(sender, instance, **kwargs) -> None:
     freshness.touch([_athlete_id(instance)])
 
 
-def _library_changed(sender, instance, **kwargs) -> None:
-    if not kwargs.get("raw"):
-        freshness.touch(shared=True)
-
-
 def _squad_members_changed(sender, instance, action, pk_set, **kwargs) -> None:
     if action in {"post_add", "post_remove", "post_clear"}:
         # From the squad's side pk_set holds the athletes; clear() leaves it empty.
@@ -100,11 +94,6 @@ def connect() -> None:
     ):
         post_save.connect(_changed, sender=model, dispatch_uid=f"freshness-{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"freshness-d-{model.__name__}")
-    for model in (Exercise, Equipment, Muscle, MuscleGroup):
-        post_save.connect(_library_changed, sender=model, dispatch_uid=f"fresh-{model.__name__}")
-        post_delete.connect(
-            _library_changed, sender=model, dispatch_uid=f"fresh-d-{model.__name__}"
-        )
     m2m_changed.connect(
         _squad_members_changed, sender=Squad.members.through, dispatch_uid="freshness-squads"
     )

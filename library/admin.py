@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from library.cache import library_changed
 from library.models import (
     Equipment,
     Exercise,
@@ -32,6 +33,7 @@ class CuratedAdmin(admin.ModelAdmin):
     @admin.action(description=_("Publish the selected items"))
     def publish(self, request, queryset):
         count = queryset.update(status=Status.PUBLISHED, is_curated=True)
+        library_changed()  # update() sends no signal
         self.message_user(
             request,
             ngettext("%d item published.", "%d items published.", count) % count,
@@ -41,6 +43,7 @@ class CuratedAdmin(admin.ModelAdmin):
     @admin.action(description=_("Unpublish the selected items (back to draft)"))
     def unpublish(self, request, queryset):
         count = queryset.update(status=Status.DRAFT, is_curated=True)
+        library_changed()
         self.message_user(
             request,
             ngettext("%d item unpublished.", "%d items unpublished.", count) % count,

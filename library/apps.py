@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class LibraryConfig(AppConfig):
     name = "library"
     verbose_name = _("Exercise library")
+
+    def ready(self) -> None:
+        from library.cache import connect_signals
+
+        connect_signals()

@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 import markdown as markdown_lib
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -9,6 +11,8 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 
 
+# The output depends on the text alone, so the same text is rendered once per process.
+@lru_cache(maxsize=64)
 def render_markdown(text: str) -> SafeString:
     """Markdown to HTML, then cleaned by nh3: curators write Markdown, never live HTML."""
     html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"])

@@ -1,4 +1,12 @@
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.shortcuts import get_object_or_404
 
 from library.models import (
@@ -13,7 +21,9 @@ from library.models import (
 
 
 def exercises_visible_to(user) -> QuerySet[Exercise]:
-    # The library is shared by every signed-in user; drafts live only in the admin.
+    # The library is shared by every signed-in user; drafts live only in the admin. Its
+    # pages are cached for everyone (library/cache.py): a rule that depended on the user
+    # would have to go into the cache keys.
     return Exercise.objects.published()
 
 
@@ -52,15 +62,16 @@ def exercise_search(
         exercises = exercises.filter(equipment=equipment)
     if emphasis:
         exercises = exercises.filter(emphasis=emphasis)
-    return with_card_data(exercises)
+    return exercises
 
 
-def with_card_data(exercises: QuerySet[Exercise]) -> QuerySet[Exercise]:
-    """What an exercise card shows: its primary muscles with their groups and equipment."""
-    return exercises.prefetch_related(
-        Prefetch("primary_muscles", queryset=Muscle.objects.select_related("group")),
-        "equipment",
+def with_card_data(exercises: list[Exercise]) -> list[Exercise]:
+    """What an exercise card shows besides its own fields: the primary muscles' names.
+    Fetched for a list, since the cards already rendered are taken from the cache."""
+    prefetch_related_objects(
+        exercises, Prefetch("primary_muscles", queryset=Muscle.objects.only("pk", "name"))
     )
+    return exercises
 
 
 def exercise_for_page(*, user, slug: str) -> Exercise:
@@ -110,17 +121,19 @@ def muscle_group_for_page(*, slug: str) -> MuscleGroup:
 
 
 def exercises_for_group(*, user, group: MuscleGroup) -> tuple[list[Exercise], list[Exercise]]:
-    primary = with_card_data(
-        exercises_visible_to(user).filter(
-            Exists(Muscle.objects.filter(group=group, primary_for=OuterRef("pk")))
-        )
-    )
-    secondary = with_card_data(
+    """The exercises that train the group first, then those that also work it, read in one
+    query: an exercise with a primary muscle in the group is only in the first list."""
+    trains_first = Exists(Muscle.objects.filter(group=group, primary_for=OuterRef("pk")))
+    also_works = Exists(Muscle.objects.filter(group=group, secondary_for=OuterRef("pk")))
+    exercises = (
         exercises_visible_to(user)
-        .filter(Exists(Muscle.objects.filter(group=group, secondary_for=OuterRef("pk"))))
-        .exclude(Exists(Muscle.objects.filter(group=group, primary_for=OuterRef("pk"))))
+        .annotate(trains_first=trains_first)
+        .filter(trains_first | also_works)
     )
-    return list(primary), list(secondary)
+    primary, secondary = [], []
+    for exercise in exercises:
+        (primary if exercise.trains_first else secondary).append(exercise)
+    return primary, secondary
 
 
 def muscle_groups_with_counts(*, user) -> QuerySet[MuscleGroup]:

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from library.cache import library_changed
 from library.models import (
     Equipment,
     Exercise,
@@ -191,6 +192,8 @@ def library_load(
             ]
         )
         (report.created if action == "create" else report.updated).append(item["slug"])
+    # Rows written with bulk_create send no signal.
+    library_changed()
     return report
 
 
