@@ -1,13 +1,12 @@
-"""What marks cached training data as changed (coaching/freshness.py).
+"""What marks cached training data as changed (athletes/freshness.py).
 
-Saves and deletes of every model whose rows appear in a cached read replace the token of
-the athlete they belong to. Writes that bypass signals (QuerySet.update, bulk_create) call
-`freshness.touch` themselves, in coaching/services/; so does every place that ends a
-coaching relationship, since access to an athlete's sessions depends on it."""
+Saves and deletes of every training model replace the token of the athlete the row
+belongs to; athletes/signals.py does the same for accounts, profiles, coaching links and
+squads. Writes that bypass signals (QuerySet.update, bulk_create) call `freshness.touch`
+themselves, in coaching/services/ and athletes/services.py."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import post_delete, post_save
 
-from athletes.models import AthleteProfile, Coaching, Squad, User
 from coaching import freshness
 from coaching.models import (
     Assignment,
@@ -32,10 +31,6 @@ _CHILDREN = {
 def _athlete_id(instance) -> int | None:
     """The athlete a row belongs to, with a query only when the row does not hold its
     parent already."""
-    if isinstance(instance, User):
-        return instance.pk
-    if isinstance(instance, AthleteProfile):
-        return instance.user_id
     if type(instance) in _CHILDREN:
         name, parent_model = _CHILDREN[type(instance)]
         parent = type(instance)._meta.get_field(name).get_cached_value(instance, None)
@@ -62,27 +57,11 @@ def _changed(sender, instance, **kwargs) -> None:
         return
     if _cascaded(sender, kwargs):
         return
-    if sender is User and kwargs.get("update_fields") == frozenset({"last_login"}):
-        return  # signing in changes nothing shown
-    if sender is User:
-        # A coach's name appears on the comments of their athletes' sessions.
-        freshness.touch([instance.pk], shared=instance.is_coach)
-        return
     freshness.touch([_athlete_id(instance)])
-
-
-def _squad_members_changed(sender, instance, action, pk_set, **kwargs) -> None:
-    if action in {"post_add", "post_remove", "post_clear"}:
-        # From the squad's side pk_set holds the athletes; clear() leaves it empty.
-        ids = (pk_set or []) if isinstance(instance, Squad) else [instance.pk]
-        freshness.touch(ids, shared=not ids)
 
 
 def connect() -> None:
     for model in (
-        User,
-        AthleteProfile,
-        Coaching,
         Assignment,
         ScheduledSession,
         ScheduledPrescription,
@@ -94,6 +73,3 @@ def connect() -> None:
     ):
         post_save.connect(_changed, sender=model, dispatch_uid=f"freshness-{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"freshness-d-{model.__name__}")
-    m2m_changed.connect(
-        _squad_members_changed, sender=Squad.members.through, dispatch_uid="freshness-squads"
-    )

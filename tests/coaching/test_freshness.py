@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.http import Http404
 from django.utils import timezone
 
+from athletes import freshness as athlete_freshness
 from athletes.services import roster_remove
 from coaching import freshness, selectors, services
 from coaching.models import Assignment, ScheduledPrescription, ScheduledSession
@@ -136,7 +137,7 @@ def test_an_evicted_token_never_brings_back_an_old_entry(athlete, session):
     selectors.session_for_logging(athlete, session.pk)
     session.title = "Changed behind the cache"
     ScheduledSession.objects.filter(pk=session.pk).update(title=session.title)
-    cache.delete(freshness._token_key(athlete.pk))  # evicted, or Redis restarted
+    cache.delete(athlete_freshness._token_key(athlete.pk))  # evicted, or Redis restarted
 
     assert selectors.session_for_logging(athlete, session.pk).title == "Changed behind the cache"
 
