@@ -1,3 +1,7 @@
+import functools
+import hashlib
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
@@ -6,14 +10,18 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from athletes import selectors, services, throttle
+from athletes import freshness, selectors, services, throttle
 from athletes.decorators import coach_required
 from athletes.forms import (
     AccountDeleteForm,
@@ -28,7 +36,7 @@ from athletes.forms import (
     SquadMemberForm,
     add_service_errors,
 )
-from athletes.models import Squad, User
+from athletes.models import AthleteProfile, Squad, User
 
 # Accounts ------------------------------------------------------------------------------
 
@@ -203,16 +211,106 @@ def _login_back(request: HttpRequest) -> str:
 # The coach's roster -----------------------------------------------------------------
 
 
+_PK = 2147483647
+
+
+def _url_with_pk(viewname: str):
+    """One reverse() for a whole list: the URL of each row differs only by its pk."""
+    prefix, suffix = reverse(viewname, args=[_PK]).split(str(_PK))
+    return lambda pk: f"{prefix}{pk}{suffix}"
+
+
+def _roster_cards(athletes) -> list[dict]:
+    """Each card's text worked out once here: the template only places it."""
+    url = _url_with_pk("roster:athlete_detail")
+    no_goal = _("No goal race set")
+    # get_goal_event_display() rebuilds and hashes the translated choices on every call.
+    goal_names = {value: str(label) for value, label in AthleteProfile.GoalEvent.choices}
+    cards = []
+    for athlete in athletes:
+        profile = selectors.profile_of(athlete)
+        goal, km, injured = no_goal, "", False
+        if profile is not None:
+            if profile.goal_event:
+                goal = goal_names.get(profile.goal_event, profile.goal_event)
+                if profile.goal_date:
+                    goal += " · " + date_format(profile.goal_date, "j M Y")
+            if profile.weekly_km:
+                km = _("%(km)s km a week") % {"km": profile.weekly_km}
+            injured = bool(profile.injury_notes)
+        cards.append(
+            {
+                "url": url(athlete.pk),
+                "name": athlete.name or athlete.email,
+                "email": athlete.email,
+                "goal": goal,
+                "km": km,
+                "squads": [squad.name for squad in athlete.roster_squads],
+                "injured": injured,
+            }
+        )
+    return cards
+
+
+def _open_invitations(coach: User) -> list:
+    invitations = list(selectors.invitations_of(coach).filter(accepted_at__isnull=True)[:50])
+    resend = _url_with_pk("roster:invitation_resend")
+    revoke = _url_with_pk("roster:invitation_revoke")
+    for invitation in invitations:
+        invitation.resend_url = resend(invitation.pk)
+        invitation.revoke_url = revoke(invitation.pk)
+    return invitations
+
+
+def _roster_results(coach: User, filters: dict, filtered: bool, squads: list[Squad]) -> str:
+    """The athlete cards (the #roster-results fragment), cached until one of the listed
+    athletes' name, profile or squads changes (coaching/freshness.py); a rename or removal
+    of one of the coach's squads changes the key itself."""
+    athletes = selectors.roster_for(coach, **filters)
+
+    def render_cards() -> str:
+        context = {"athletes": _roster_cards(athletes), "filtered": filtered}
+        return render_to_string("athletes/athlete_list.html#roster-results", context)
+
+    if settings.DEBUG:  # templates edited while the server runs show at once
+        return render_cards()
+    ids = list(athletes.prefetch_related(None).values_list("pk", flat=True))
+    return freshness.cached(
+        "roster",
+        ids,
+        (
+            coach.pk,
+            ids,
+            filtered,
+            [(squad.pk, squad.name) for squad in squads],
+            get_language(),
+            _template_version("athletes/athlete_list.html"),
+        ),
+        render_cards,
+    )
+
+
+@functools.cache
+def _template_version(name: str) -> str:
+    """Changes with the template's source, so a deploy never serves HTML cached before it."""
+    return hashlib.sha256(get_template(name).template.source.encode()).hexdigest()[:16]
+
+
 def _roster_context(request: HttpRequest, coach: User) -> dict:
     squads = list(selectors.squads_of(coach))
     filter_form = RosterFilterForm(request.GET, squads=squads)
+    filters = filter_form.filters()
+    filtered = bool(request.GET.get("q") or request.GET.get("squad"))
     return {
-        "athletes": selectors.roster_for(coach, **filter_form.filters()),
+        # Lazy: a fragment that shows neither runs no query for them.
+        "roster_results": SimpleLazyObject(
+            lambda: _roster_results(coach, filters, filtered, squads)
+        ),
         "filter_form": filter_form,
         "squads": squads,
         "squad_form": SquadForm(),
         "invitation_form": InvitationForm(squads=squads),
-        "invitations": selectors.invitations_of(coach).filter(accepted_at__isnull=True)[:50],
+        "invitations": SimpleLazyObject(lambda: _open_invitations(coach)),
     }
 
 
@@ -221,10 +319,9 @@ def _roster_context(request: HttpRequest, coach: User) -> dict:
 @vary_on_headers("HX-Request")
 def athlete_list(request: HttpRequest) -> HttpResponse:
     context = _roster_context(request, request.user)
-    template = "athletes/athlete_list.html"
     if request.htmx and request.htmx.target == "roster-results":
-        template += "#roster-results"
-    return render(request, template, context)
+        return HttpResponse(str(context["roster_results"]))
+    return render(request, "athletes/athlete_list.html", context)
 
 
 @require_GET

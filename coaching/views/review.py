@@ -1,28 +1,140 @@
+import functools
+import hashlib
+from collections.abc import Callable
 from datetime import timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import get_template, render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
+from django.utils.text import Truncator
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from athletes.decorators import athlete_required, coach_required
 from athletes.selectors import athlete_for_coach, athletes_coached_by, profile_of, squads_of
-from coaching import exports, selectors, services
+from coaching import exports, freshness, selectors, services
 from coaching.charts import progress_chart
 from coaching.forms import CommentForm, ExportForm, ProgrammeImportForm
 from coaching.models import SetLog
 
 FLAG_LABELS = {
-    "missed": _("Missed sessions"),
-    "pain": _("Pain 5+"),
-    "rpe": _("RPE 9+"),
-    "inactive": _("No log for 7 days"),
-    "imbalance": _("Left-right gap over 15%"),
+    "missed": gettext_lazy("Missed sessions"),
+    "pain": gettext_lazy("Pain 5+"),
+    "rpe": gettext_lazy("RPE 9+"),
+    "inactive": gettext_lazy("No log for 7 days"),
+    "imbalance": gettext_lazy("Left-right gap over 15%"),
 }
+
+_PK = 2147483647
+
+
+def _url_with_pk(viewname: str) -> Callable[[int], str]:
+    """One reverse() for a whole list: the URL of each row differs only by its pk."""
+    prefix, suffix = reverse(viewname, args=[_PK]).split(str(_PK))
+    return lambda pk: f"{prefix}{pk}{suffix}"
+
+
+def _memo(format_one: Callable) -> Callable:
+    """Rows share dates, numbers and titles: format each distinct value once a request."""
+    done: dict = {}
+
+    def formatted(value):
+        if value not in done:
+            done[value] = format_one(value)
+        return done[value]
+
+    return formatted
+
+
+class _DayNames:
+    """The date filter's "j M", "D j M" and "D" for many dates in one request, with the
+    translated month and weekday names looked up once rather than once a date (each
+    date_format() call parses its format and builds a formatter)."""
+
+    def __init__(self) -> None:
+        self.months = {month: MONTHS_3[month].title() for month in range(1, 13)}
+        self.weekdays = {day: str(WEEKDAYS_ABBR[day]) for day in range(7)}
+
+    def weekday(self, day) -> str:  # "D"
+        return self.weekdays[day.weekday()]
+
+    def short(self, day) -> str:  # "j M"
+        return f"{day.day} {self.months[day.month]}"
+
+    def long(self, day) -> str:  # "D j M"
+        return f"{self.weekdays[day.weekday()]} {day.day} {self.months[day.month]}"
+
+
+@functools.cache
+def _day_names(language: str) -> _DayNames:
+    return _DayNames()
+
+
+def _percent(done: int, due: int) -> str:
+    # As {% widthratio done due 100 %} printed it.
+    return f"{round(done / due * 100)}%" if due else "—"
+
+
+def _whole_percent(value) -> str:
+    # As |floatformat:0 printed it: halves round up.
+    return f"{Decimal(str(value)).quantize(Decimal(1), ROUND_HALF_UP):f}%"
+
+
+def _dashboard_rows(athletes, gaps: dict, today, flag: str) -> list[dict]:
+    """Each row's text, worked out once in Python: the template only places it."""
+    url = _url_with_pk("coaching:coach_athlete")
+    names = _day_names(get_language())
+    pain = _memo(lambda n: _("Pain %(n)s") % {"n": n})
+    rpe = _memo(lambda n: _("RPE %(n)s") % {"n": n})
+    extra = _memo(
+        lambda n: ngettext("+%(counter)s unplanned", "+%(counter)s unplanned", n) % {"counter": n}
+    )
+    missed, quiet = _("Missed"), _("Quiet 7 days")
+    rows = []
+    for a in athletes:
+        gap = gaps.get(a.pk)
+        flags = selectors.athlete_flags(a, today, gap)
+        if flag and flag not in flags:
+            continue
+        badges = []
+        for key in flags:
+            if key == "pain":
+                label = pain(a.max_pain)
+            elif key == "rpe":
+                label = rpe(a.max_rpe)
+            elif key == "imbalance":
+                label = _("%(name)s: %(gap)s%% L/R") % {"name": gap[0], "gap": gap[1]}
+            elif key == "missed":
+                label = missed
+            else:
+                label = quiet
+            badges.append((key, label))
+        rows.append(
+            {
+                "url": url(a.pk),
+                "name": str(a),
+                "c7": _percent(a.done_7, a.due_7),
+                "t7": f"{a.done_7}/{a.due_7}",
+                "c30": _whole_percent(a.compliance_30) if a.due_30 else "—",
+                "t30": f"{a.done_30}/{a.due_30}",
+                "c90": _percent(a.done_90, a.due_90),
+                "t90": f"{a.done_90}/{a.due_90}",
+                "extra": extra(a.extra_30) if a.extra_30 else "",
+                "last": names.short(a.last_logged) if a.last_logged else "—",
+                "next": names.long(a.next_date) if a.next_date else "—",
+                "badges": badges,
+            }
+        )
+    return rows
 
 
 @require_GET
@@ -40,22 +152,46 @@ def coach_dashboard(request: HttpRequest) -> HttpResponse:
         else "name"
     )
     athletes = list(selectors.dashboard_athletes(coach, today, squad=squad, sort=sort))
-    gaps = selectors.side_gaps(athletes, today)
-    rows = []
-    for athlete in athletes:
-        flags = selectors.athlete_flags(athlete, today, gaps.get(athlete.pk))
-        if not flag or flag in flags:
-            rows.append({"athlete": athlete, "flags": flags, "gap": gaps.get(athlete.pk)})
+
+    def rows() -> str:
+        gaps = selectors.side_gaps(athletes, today)
+        context = {
+            "rows": _dashboard_rows(athletes, gaps, today, flag),
+            "flag": flag,
+            "squad": squad,
+        }
+        return render_to_string("coaching/coach_dashboard.html#dashboard-rows", context)
+
+    if settings.DEBUG:  # templates edited while the server runs show at once
+        rows_html = rows()
+    else:
+        # The rows show only these athletes' data, cached as the figures behind them are
+        # (coaching/freshness.py): until one of them changes.
+        ids = [athlete.pk for athlete in athletes]
+        rows_html = freshness.cached(
+            "dashboard-rows",
+            ids,
+            (
+                coach.pk,
+                ids,
+                squad.pk if squad else None,
+                flag,
+                sort,
+                today,
+                get_language(),
+                _template_version("coaching/coach_dashboard.html"),
+            ),
+            rows,
+        )
+    if request.htmx and request.htmx.target == "dashboard-rows":
+        return HttpResponse(rows_html)
     context = {
-        "rows": rows,
+        "rows_html": rows_html,
         "squads": squads,
         "squad": squad,
         "flag": flag,
         "sort": sort,
         "flag_labels": FLAG_LABELS,
-        "flag_counts": {
-            key: sum(1 for row in rows if key in row["flags"]) for key in selectors.FLAGS
-        },
         "thresholds": {
             "pain": selectors.PAIN_FLAG,
             "rpe": selectors.RPE_FLAG,
@@ -63,12 +199,8 @@ def coach_dashboard(request: HttpRequest) -> HttpResponse:
             "gap": selectors.SIDE_GAP_FLAG,
             "recent": selectors.RECENT_DAYS,
         },
-        "today": today,
     }
-    template = "coaching/coach_dashboard.html"
-    if request.htmx and request.htmx.target == "dashboard-rows":
-        template += "#dashboard-rows"
-    return render(request, template, context)
+    return render(request, "coaching/coach_dashboard.html", context)
 
 
 @require_GET
@@ -92,60 +224,143 @@ def coach_news_count(request: HttpRequest) -> HttpResponse:
 @coach_required
 def coach_athlete(request: HttpRequest, pk: int) -> HttpResponse:
     coach = request.user
-    athlete = athlete_for_coach(coach, pk)
+    # athlete_for_coach() also fetches the athlete's squads, which this page does not show.
+    athlete = get_object_or_404(athletes_coached_by(coach).select_related("athlete_profile"), pk=pk)
     today = timezone.localdate()
-    logs = list(selectors.coach_athlete_logs(coach, athlete)[:30])
-    window_start = today - timedelta(days=27)
-    sessions = list(
-        selectors.sessions_coached_by(coach)
-        .filter(athlete=athlete, date__gte=window_start, date__lte=today + timedelta(days=13))
-        .select_related("log")
-        .order_by("date")
+    exercises = freshness.cached(
+        "coach-exercises",
+        [athlete.pk],
+        (athlete.pk,),
+        lambda: list(selectors.exercises_logged_by(athlete).order_by("name")),
     )
-    exercises = list(selectors.exercises_logged_by(athlete).order_by("name"))
     chosen = next((e for e in exercises if e.slug == request.GET.get("exercise")), None)
     chosen = chosen or (exercises[0] if exercises else None)
+
+    def body() -> str:
+        return render_to_string(
+            "coaching/coach_athlete.html#body",
+            _coach_athlete_context(coach, athlete, today, exercises, chosen),
+        )
+
+    if settings.DEBUG:  # templates edited while the server runs show at once
+        html = body()
+    else:
+        # Everything the body shows is the athlete's data (or the library's), so it is
+        # cached until that changes (coaching/freshness.py); the access check above runs
+        # on every request. The key holds all else the body depends on.
+        html = freshness.cached(
+            "coach-athlete-page",
+            [athlete.pk],
+            (
+                coach.pk,
+                athlete.pk,
+                today,
+                get_language(),
+                chosen.pk if chosen else None,
+                _template_version("coaching/coach_athlete.html", "coaching/train_progress.html"),
+            ),
+            body,
+        )
+    # render_to_string() returns a SafeString, and pickling in the cache keeps it one.
+    return render(request, "coaching/coach_athlete.html", {"athlete": athlete, "body": html})
+
+
+@functools.cache
+def _template_version(*names: str) -> str:
+    """Changes with the templates' source, so a deploy never serves HTML cached before it."""
+    sources = "".join(get_template(name).template.source for name in names)
+    return hashlib.sha256(sources.encode()).hexdigest()[:16]
+
+
+def _coach_athlete_context(coach, athlete, today, exercises, chosen) -> dict:
+    logs = _log_rows(list(selectors.coach_athlete_logs(coach, athlete)[:30]))
+    window_start = today - timedelta(days=27)
+    sessions = _calendar_sessions(coach, athlete, window_start, today + timedelta(days=13))
     profile = profile_of(athlete)
     units = profile.units if profile else "kg"
     chart = (
         progress_chart(selectors.progress_points(athlete, chosen), units=units) if chosen else None
     )
-    return render(
-        request,
-        "coaching/coach_athlete.html",
-        {
-            "athlete": athlete,
-            "profile": profile,
-            "logs": logs,
-            "calendar": _calendar(sessions, window_start, today),
-            "trend": list(reversed([log for log in logs if log.rpe or log.max_pain is not None]))[
-                -12:
-            ],
-            "exercises": exercises,
-            "chosen": chosen,
-            "chart": chart,
-            "today": today,
-        },
+    calendar = _calendar(sessions, window_start, today)
+    return {
+        "athlete": athlete,
+        "profile": profile,
+        "logs": logs,
+        "weekdays": [day["weekday"] for day in calendar[0]],
+        "calendar": calendar,
+        "trend": list(reversed([log for log in logs if log["rpe"] or log["pain"] is not None]))[
+            -12:
+        ],
+        "exercises": exercises,
+        "chosen": chosen,
+        "chart": chart,
+        "today": today,
+    }
+
+
+def _log_rows(logs) -> list[dict]:
+    """What the logs list and the effort table print, worked out once per log."""
+    url = _url_with_pk("coaching:coach_session")
+    names = _day_names(get_language())
+    pain = _memo(lambda n: _("pain %(n)s") % {"n": n})
+    comments = _memo(
+        lambda n: ngettext("%(counter)s comment", "%(counter)s comments", n) % {"counter": n}
     )
+    return [
+        {
+            "url": url(log.session_id),
+            "day": names.long(log.date),
+            "short": names.short(log.date),
+            "title": log.session.title,
+            "rpe": log.rpe,
+            "pain": log.max_pain,
+            "pain_text": pain(log.max_pain) if log.max_pain is not None else "",
+            "pain_high": log.max_pain is not None and log.max_pain >= 5,
+            "comments": comments(log.comment_count) if log.comment_count else "",
+            "by_coach": bool(log.logged_by_id and log.logged_by_id != log.athlete_id),
+        }
+        for log in logs
+    ]
+
+
+def _calendar_sessions(coach, athlete, start, end) -> list[tuple]:
+    """(pk, date, title, logged) of the athlete's sessions in the calendar's window."""
+    sessions = (
+        selectors.sessions_coached_by(coach)
+        .filter(athlete=athlete, date__gte=start, date__lte=end)
+        .select_related("log")
+        .order_by("date")
+    )
+    return [(s.pk, s.date, s.title, _logged(s)) for s in sessions]
 
 
 def _calendar(sessions, start, today) -> list[list[dict]]:
     """Six weeks from Monday four weeks ago: each day with its sessions and their state."""
     first = start - timedelta(days=start.weekday())
+    url = _url_with_pk("coaching:coach_session")
+    title = _memo(lambda value: Truncator(value).chars(18))
+    names = _day_names(get_language())
     by_day: dict = {}
     for session in sessions:
-        by_day.setdefault(session.date, []).append(session)
+        by_day.setdefault(session[1], []).append(session)
     weeks = []
     for week in range(6):
         days = []
         for offset in range(7):
             day = first + timedelta(days=week * 7 + offset)
             items = []
-            for session in by_day.get(day, []):
-                logged = _logged(session)
+            for pk, _date, session_title, logged in by_day.get(day, []):
                 state = "done" if logged else ("missed" if day < today else "planned")
-                items.append({"session": session, "state": state})
-            days.append({"date": day, "items": items, "is_today": day == today})
+                items.append({"state": state, "url": url(pk), "title": title(session_title)})
+            days.append(
+                {
+                    "date": day,
+                    "label": names.short(day),
+                    "weekday": names.weekday(day),
+                    "items": items,
+                    "is_today": day == today,
+                }
+            )
         weeks.append(days)
     return weeks
 

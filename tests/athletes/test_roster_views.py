@@ -275,3 +275,55 @@ def test_athlete_and_squad_pages_query_count_is_fixed(client, coach, django_asse
     for url, count in zip(urls, counts, strict=True):
         with django_assert_num_queries(count):
             client.get(url)
+
+
+def _cards(client, **params) -> str:
+    body = client.get(reverse("roster:athlete_list"), params).content.decode()
+    return body.split('<section id="roster-results"', 1)[1].split("</section>", 1)[0]
+
+
+def test_roster_cards_show_every_change_at_once_though_cached(
+    client, coach, roster, django_assert_num_queries
+):
+    """The cards are cached until a listed athlete's data or the coach's squads change."""
+    from athletes import services
+
+    athlete, squad = roster["athlete"], roster["squad"]
+    client.force_login(coach)
+    first = _cards(client)
+    assert "Ada Athlete" in first and "Marathon group" in first and "Injury notes" in first
+    with django_assert_num_queries(5):  # session, coach, squads, ids, invitations
+        assert _cards(client) == first
+    athlete.name = "Ada Renamed"
+    athlete.save()
+    assert "Ada Renamed" in _cards(client)
+    profile = athlete.athlete_profile
+    profile.injury_notes = ""
+    profile.weekly_km = 42
+    profile.save()
+    cards = _cards(client)
+    assert "Injury notes" not in cards and "42 km a week" in cards
+    services.squad_rename(squad=squad, name="Track group")
+    assert "Track group" in _cards(client)
+    services.squad_delete(squad=squad)
+    assert "Track group" not in _cards(client)
+    track = services.squad_create(coach=coach, name="Hills")
+    services.squad_add_athlete(squad=track, athlete=athlete)
+    assert "Hills" in _cards(client) and "Hills" in _cards(client, squad=track.pk)
+    newcomer = AthleteFactory(name="Nia Newcomer")
+    roster_add(coach=coach, athlete=newcomer)
+    assert "Nia Newcomer" in _cards(client)
+    services.roster_remove(coach=coach, athlete=newcomer)
+    assert "Nia Newcomer" not in _cards(client)
+    assert "No athlete matches." in _cards(client, q="nobody")
+
+
+def test_roster_cards_are_never_another_coachs(client, coach, other_coach, roster):
+    client.force_login(coach)
+    assert "Ada Athlete" in _cards(client)
+    client.force_login(other_coach)
+    assert "Ada Athlete" not in _cards(client)
+    roster_add(coach=other_coach, athlete=roster["athlete"])
+    cards = _cards(client)
+    # Their own render: the athlete, without the first coach's squad.
+    assert "Ada Athlete" in cards and "Marathon group" not in cards

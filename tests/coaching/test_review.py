@@ -4,13 +4,14 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from athletes.services import roster_add
+from athletes.services import roster_add, roster_remove
 from coaching import exports, selectors, services
 from coaching.models import (
     Comment,
@@ -480,6 +481,7 @@ def test_athlete_review_pages_queries_do_not_grow(
         client.get(url)  # the first visit creates the news read marker
     counts = []
     for url in urls:
+        cache.clear()  # both times the uncached path, which runs every query
         with CaptureQueriesContext(connection) as ctx:
             client.get(url)
         counts.append(len(ctx))
@@ -491,5 +493,148 @@ def test_athlete_review_pages_queries_do_not_grow(
     for index in range(10):
         services.comment_add(log=reviewed["done"].log, author=athlete, body=f"more {index}")
     for url, count in zip(urls, counts, strict=True):
+        cache.clear()
         with django_assert_num_queries(count):
             client.get(url)
+
+
+def _main_of(body: str) -> str:
+    # The page without the per-request CSRF token in <body>.
+    return body.split("<main", 1)[1].split("</main>", 1)[0]
+
+
+def _main(response) -> str:
+    return _main_of(response.content.decode())
+
+
+def test_coach_athlete_page_shows_changes_at_once_though_cached(
+    client, coach, athlete, reviewed, django_assert_num_queries
+):
+    """The page's body is cached until the athlete's data changes: every change shows on
+    the next visit, whoever made it."""
+    client.force_login(coach)
+    url = reverse("coaching:coach_athlete", args=[athlete.pk])
+    missed = reviewed["missed"]
+    first = client.get(url).content.decode()
+    assert (
+        'cal-missed" href="{}"'.format(reverse("coaching:coach_session", args=[missed.pk])) in first
+    )
+    assert "Missed session" not in first.split('id="logs-heading"')[1].split("</ul>")[0]
+    with django_assert_num_queries(3):  # the session, the coach, the athlete: no more
+        assert _main(client.get(url)) == _main_of(first)
+    # The athlete logs the session they missed, with pain, and comments on it.
+    _log(missed, rpe=8, pain=7)
+    services.comment_add(log=missed.log, author=athlete, body="Sorry, I was late")
+    body = client.get(url).content.decode()
+    assert 'cal-done" href="{}"'.format(reverse("coaching:coach_session", args=[missed.pk])) in body
+    logs = body.split('id="logs-heading"')[1].split("</ul>")[0]
+    assert "Missed session" in logs and "pain 7" in logs and "1 comment" in logs
+    # The coach logs a set on the athlete's behalf: a progress chart appears.
+    services.set_log_record(
+        session=missed,
+        prescription=missed.prescriptions.get(),
+        set_number=1,
+        side="",
+        by=coach,
+        reps=8,
+        load_kg=Decimal("42.5"),
+    )
+    body = client.get(url).content.decode()
+    assert "Charts appear once sets are logged" not in body and "42.5" in body
+    # The athlete edits their injury notes and their name.
+    athlete.athlete_profile.injury_notes = "Calf is fine now"
+    athlete.athlete_profile.save()
+    athlete.name = "Ada Renamed"
+    athlete.save()
+    body = client.get(url).content.decode()
+    assert "Calf is fine now" in body and "Achilles niggle" not in body
+    assert "Ada Renamed" in body
+
+
+def test_coach_athlete_page_cache_never_crosses_coaches_or_outlives_access(
+    client, coach, other_coach, athlete, reviewed
+):
+    client.force_login(coach)
+    url = reverse("coaching:coach_athlete", args=[athlete.pk])
+    assert client.get(url).status_code == 200
+    client.force_login(other_coach)
+    assert client.get(url).status_code == 404
+    roster_add(coach=other_coach, athlete=athlete)
+    body = client.get(url).content.decode()
+    assert "Achilles niggle" in body  # their own render, with the same data
+    roster_remove(coach=coach, athlete=athlete)
+    client.force_login(coach)
+    assert client.get(url).status_code == 404
+
+
+def test_coach_athlete_page_charts_the_exercise_asked_for(client, coach, athlete):
+    squat = ExerciseFactory(name="Split squat", slug="split-squat")
+    curl = ExerciseFactory(name="Nordic curl", slug="nordic-curl")
+    for days_ago, exercise, load in ((3, squat, "30"), (2, curl, "12")):
+        session = _session(athlete, days_ago, exercise=exercise)
+        services.set_log_record(
+            session=session,
+            prescription=session.prescriptions.get(),
+            set_number=1,
+            side="",
+            by=athlete,
+            reps=8,
+            load_kg=Decimal(load),
+        )
+    client.force_login(coach)
+    url = reverse("coaching:coach_athlete", args=[athlete.pk])
+    first = client.get(url).content.decode()  # the first exercise by name
+    assert '<option value="nordic-curl" selected>' in first and ">Nordic curl: " in first
+    body = client.get(url, {"exercise": "split-squat"}).content.decode()
+    assert '<option value="split-squat" selected>' in body and ">Split squat: " in body
+    assert _main(client.get(url, {"exercise": "nope"})) == _main_of(first)
+
+
+def test_dashboard_rows_print_what_the_template_filters_printed(coach):
+    """The dashboard formats its figures in Python; they must read as before."""
+    from django.template import engines
+    from django.utils.formats import date_format
+
+    from coaching.views.review import _DayNames, _percent, _whole_percent
+
+    names = _DayNames()
+    day = TODAY - timedelta(days=400)
+    for _ in range(800):
+        assert names.short(day) == date_format(day, "j M")
+        assert names.long(day) == date_format(day, "D j M")
+        assert names.weekday(day) == date_format(day, "D")
+        day += timedelta(days=1)
+    template = engines["django"].from_string(
+        "{% widthratio done due 100 %}|{{ share|floatformat:0 }}"
+    )
+    for due in range(1, 40):
+        for done in range(due + 1):
+            share = 100.0 * done / due
+            widthratio, floatformat = template.render(
+                {"done": done, "due": due, "share": share}
+            ).split("|")
+            assert _percent(done, due) == f"{widthratio}%"
+            assert _whole_percent(share) == f"{floatformat}%"
+
+
+def test_dashboard_rows_show_changes_at_once_though_cached(client, coach, athlete, reviewed):
+    client.force_login(coach)
+    url = reverse("coaching:coach_dashboard")
+    htmx = {"HX-Request": "true", "HX-Target": "dashboard-rows"}
+    first = _main(client.get(url))
+    assert "Pain 6" in first and "Ada Athlete" in first
+    assert _main(client.get(url)) == first
+    assert "Ada Athlete" in client.get(url, {"flag": "pain"}, headers=htmx).content.decode()
+    assert "No athlete matches" in client.get(url, {"flag": "inactive"}).content.decode()
+    # A worse pain score today, and a rename: both show on the next visit.
+    _log(_session(athlete, 0, title="Today"), rpe=6, pain=8)
+    athlete.name = "Ada Renamed"
+    athlete.save()
+    body = client.get(url, {"flag": "pain"}, headers=htmx).content.decode()
+    assert "Pain 8" in body and "Ada Renamed" in body
+    assert "Pain 8" in _main(client.get(url))
+    other = AthleteFactory(name="Zoe Newcomer")
+    roster_add(coach=coach, athlete=other)
+    assert "Zoe Newcomer" in _main(client.get(url))
+    roster_remove(coach=coach, athlete=other)
+    assert "Zoe Newcomer" not in _main(client.get(url))
