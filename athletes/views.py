@@ -1,6 +1,3 @@
-import functools
-import hashlib
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -10,7 +7,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import get_template, render_to_string
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
@@ -37,6 +34,7 @@ from athletes.forms import (
     add_service_errors,
 )
 from athletes.models import AthleteProfile, Squad, User
+from athletes.shortcuts import template_version, url_for_each
 
 # Accounts ------------------------------------------------------------------------------
 
@@ -211,18 +209,9 @@ def _login_back(request: HttpRequest) -> str:
 # The coach's roster -----------------------------------------------------------------
 
 
-_PK = 2147483647
-
-
-def _url_with_pk(viewname: str):
-    """One reverse() for a whole list: the URL of each row differs only by its pk."""
-    prefix, suffix = reverse(viewname, args=[_PK]).split(str(_PK))
-    return lambda pk: f"{prefix}{pk}{suffix}"
-
-
 def _roster_cards(athletes) -> list[dict]:
     """Each card's text worked out once here: the template only places it."""
-    url = _url_with_pk("roster:athlete_detail")
+    url = url_for_each("roster:athlete_detail")
     no_goal = _("No goal race set")
     # get_goal_event_display() rebuilds and hashes the translated choices on every call.
     goal_names = {value: str(label) for value, label in AthleteProfile.GoalEvent.choices}
@@ -254,8 +243,8 @@ def _roster_cards(athletes) -> list[dict]:
 
 def _open_invitations(coach: User) -> list:
     invitations = list(selectors.invitations_of(coach).filter(accepted_at__isnull=True)[:50])
-    resend = _url_with_pk("roster:invitation_resend")
-    revoke = _url_with_pk("roster:invitation_revoke")
+    resend = url_for_each("roster:invitation_resend")
+    revoke = url_for_each("roster:invitation_revoke")
     for invitation in invitations:
         invitation.resend_url = resend(invitation.pk)
         invitation.revoke_url = revoke(invitation.pk)
@@ -284,16 +273,10 @@ def _roster_results(coach: User, filters: dict, filtered: bool, squads: list[Squ
             filtered,
             [(squad.pk, squad.name) for squad in squads],
             get_language(),
-            _template_version("athletes/athlete_list.html"),
+            template_version("athletes/athlete_list.html"),
         ),
         render_cards,
     )
-
-
-@functools.cache
-def _template_version(name: str) -> str:
-    """Changes with the template's source, so a deploy never serves HTML cached before it."""
-    return hashlib.sha256(get_template(name).template.source.encode()).hexdigest()[:16]
 
 
 def _roster_context(request: HttpRequest, coach: User) -> dict:

@@ -154,19 +154,12 @@ def _train_overview(athlete: User, today) -> dict:
         "today": today,
         "today_sessions": [s for s in window if s.date == today],
         "week": [s for s in window if week_start <= s.date <= week_end and s.date != today],
-        "missed": [s for s in window if s.date < today and not _has_log(s)],
+        "missed": [s for s in window if s.date < today and not s.has_log],
         "next_session": _upcoming(base)
         .filter(date__gt=week_end, log__isnull=True)
         .order_by("date")
         .first(),
     }
-
-
-def _has_log(session: ScheduledSession) -> bool:
-    try:
-        return session.log is not None
-    except SessionLog.DoesNotExist:
-        return False
 
 
 def session_for_logging(user: User, pk: int) -> ScheduledSession:

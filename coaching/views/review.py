@@ -1,5 +1,4 @@
 import functools
-import hashlib
 from collections.abc import Callable
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -9,8 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import get_template, render_to_string
-from django.urls import reverse
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 from django.utils.text import Truncator
@@ -21,6 +19,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from athletes.decorators import athlete_required, coach_required
 from athletes.selectors import athlete_for_coach, athletes_coached_by, profile_of, squads_of
+from athletes.shortcuts import template_version, url_for_each
 from coaching import exports, freshness, selectors, services
 from coaching.charts import progress_chart
 from coaching.forms import CommentForm, ExportForm, ProgrammeImportForm
@@ -33,14 +32,6 @@ FLAG_LABELS = {
     "inactive": gettext_lazy("No log for 7 days"),
     "imbalance": gettext_lazy("Left-right gap over 15%"),
 }
-
-_PK = 2147483647
-
-
-def _url_with_pk(viewname: str) -> Callable[[int], str]:
-    """One reverse() for a whole list: the URL of each row differs only by its pk."""
-    prefix, suffix = reverse(viewname, args=[_PK]).split(str(_PK))
-    return lambda pk: f"{prefix}{pk}{suffix}"
 
 
 def _memo(format_one: Callable) -> Callable:
@@ -91,7 +82,7 @@ def _whole_percent(value) -> str:
 
 def _dashboard_rows(athletes, gaps: dict, today, flag: str) -> list[dict]:
     """Each row's text, worked out once in Python: the template only places it."""
-    url = _url_with_pk("coaching:coach_athlete")
+    url = url_for_each("coaching:coach_athlete")
     names = _day_names(get_language())
     pain = _memo(lambda n: _("Pain %(n)s") % {"n": n})
     rpe = _memo(lambda n: _("RPE %(n)s") % {"n": n})
@@ -179,7 +170,7 @@ def coach_dashboard(request: HttpRequest) -> HttpResponse:
                 sort,
                 today,
                 get_language(),
-                _template_version("coaching/coach_dashboard.html"),
+                template_version("coaching/coach_dashboard.html"),
             ),
             rows,
         )
@@ -257,19 +248,12 @@ def coach_athlete(request: HttpRequest, pk: int) -> HttpResponse:
                 today,
                 get_language(),
                 chosen.pk if chosen else None,
-                _template_version("coaching/coach_athlete.html", "coaching/train_progress.html"),
+                template_version("coaching/coach_athlete.html", "coaching/train_progress.html"),
             ),
             body,
         )
     # render_to_string() returns a SafeString, and pickling in the cache keeps it one.
     return render(request, "coaching/coach_athlete.html", {"athlete": athlete, "body": html})
-
-
-@functools.cache
-def _template_version(*names: str) -> str:
-    """Changes with the templates' source, so a deploy never serves HTML cached before it."""
-    sources = "".join(get_template(name).template.source for name in names)
-    return hashlib.sha256(sources.encode()).hexdigest()[:16]
 
 
 def _coach_athlete_context(coach, athlete, today, exercises, chosen) -> dict:
@@ -300,7 +284,7 @@ def _coach_athlete_context(coach, athlete, today, exercises, chosen) -> dict:
 
 def _log_rows(logs) -> list[dict]:
     """What the logs list and the effort table print, worked out once per log."""
-    url = _url_with_pk("coaching:coach_session")
+    url = url_for_each("coaching:coach_session")
     names = _day_names(get_language())
     pain = _memo(lambda n: _("pain %(n)s") % {"n": n})
     comments = _memo(
@@ -331,13 +315,13 @@ def _calendar_sessions(coach, athlete, start, end) -> list[tuple]:
         .select_related("log")
         .order_by("date")
     )
-    return [(s.pk, s.date, s.title, _logged(s)) for s in sessions]
+    return [(s.pk, s.date, s.title, s.has_log) for s in sessions]
 
 
 def _calendar(sessions, start, today) -> list[list[dict]]:
     """Six weeks from Monday four weeks ago: each day with its sessions and their state."""
     first = start - timedelta(days=start.weekday())
-    url = _url_with_pk("coaching:coach_session")
+    url = url_for_each("coaching:coach_session")
     title = _memo(lambda value: Truncator(value).chars(18))
     names = _day_names(get_language())
     by_day: dict = {}
@@ -365,20 +349,13 @@ def _calendar(sessions, start, today) -> list[list[dict]]:
     return weeks
 
 
-def _logged(session) -> bool:
-    try:
-        return session.log is not None
-    except session.__class__.log.RelatedObjectDoesNotExist:
-        return False
-
-
 @require_GET
 @coach_required
 def coach_session(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_for_logging(request.user, pk)
     if session.athlete_id == request.user.pk:
         return redirect("coaching:session_detail", pk=session.pk)
-    log = session.log if _logged(session) else None
+    log = session.log if session.has_log else None
     if log:
         services.comments_mark_seen(log=log, reader=request.user)
     sets = {}
