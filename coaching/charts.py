@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.template.defaultfilters import floatformat
+from django.utils.formats import date_format, localize
 from django.utils.translation import gettext as _
 
 from coaching.services import from_kg
@@ -18,6 +20,10 @@ class Point:
     is_record: bool = False
     x: float = 0
     y: float = 0
+    # What the template prints, formatted once by progress_chart().
+    cx: str = ""
+    cy: str = ""
+    title: str = ""
 
 
 @dataclass
@@ -28,6 +34,10 @@ class Series:
     @property
     def label(self) -> str:
         return {"L": _("Left"), "R": _("Right")}.get(self.side, _("Both sides"))
+
+    @property
+    def css(self) -> str:
+        return f"series-{self.side or 'both'}"
 
     @property
     def polyline(self) -> str:
@@ -49,6 +59,11 @@ class ProgressChart:
     last_day: date
     width: int = WIDTH
     height: int = HEIGHT
+    # Axis labels as printed.
+    y_min_text: str = ""
+    y_max_text: str = ""
+    first_text: str = ""
+    last_text: str = ""
 
     @property
     def side_gap_percent(self) -> int | None:
@@ -60,12 +75,12 @@ class ProgressChart:
         return round(100 * (strong - weak) / strong)
 
     @property
-    def rows(self) -> list[tuple[date, list[str]]]:
+    def rows(self) -> list[tuple[str, list[str]]]:
         days = sorted({p.day for s in self.series for p in s.points})
         by_side = {s.side: {p.day: p for p in s.points} for s in self.series}
         return [
             (
-                day,
+                date_format(day, "j M Y"),
                 [
                     _format(by_side[s.side][day]) if day in by_side[s.side] else "—"
                     for s in self.series
@@ -108,6 +123,7 @@ def progress_chart(points: list[dict], *, units: str) -> ProgressChart | None:
     y_max = max(p.value for p in all_points)
     span_days = max((days[-1] - days[0]).days, 1)
     span_y = (y_max - y_min) or 1
+    record = _("record")
     for s in series.values():
         best = float("-inf")
         for point in s.points:
@@ -115,6 +131,10 @@ def progress_chart(points: list[dict], *, units: str) -> ProgressChart | None:
             best = max(best, point.value)
             point.x = PAD + (WIDTH - 2 * PAD) * (point.day - days[0]).days / span_days
             point.y = HEIGHT - PAD - (HEIGHT - 2 * PAD) * (point.value - y_min) / span_y
+            point.cx, point.cy = f"{point.x:.1f}", f"{point.y:.1f}"
+            point.title = f"{date_format(point.day, 'j M')}: {localize(point.value)} {unit}"
+            if point.is_record:
+                point.title += f" ({record})"
     return ProgressChart(
         metric=metric,
         unit=unit,
@@ -123,4 +143,8 @@ def progress_chart(points: list[dict], *, units: str) -> ProgressChart | None:
         y_max=y_max,
         first_day=days[0],
         last_day=days[-1],
+        y_min_text=floatformat(y_min, "-1"),
+        y_max_text=floatformat(y_max, "-1"),
+        first_text=date_format(days[0], "j M"),
+        last_text=date_format(days[-1], "j M"),
     )

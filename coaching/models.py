@@ -316,6 +316,15 @@ class ScheduledSession(models.Model):
     def is_past(self) -> bool:
         return self.date < timezone.localdate()
 
+    @property
+    def has_log(self) -> bool:
+        """Whether the session has been logged. Reads the log a query fetched with the
+        session (select_related or prefetch_related) without asking the database again."""
+        try:
+            return self.log is not None
+        except SessionLog.DoesNotExist:
+            return False
+
 
 class ScheduledPrescription(PrescriptionBase):
     session = models.ForeignKey(

@@ -89,7 +89,9 @@ def set_log_record(
         raise ValidationError(_("That set number is out of range."))
     if side not in {"", SetLog.Side.LEFT, SetLog.Side.RIGHT}:
         raise ValidationError(_("Choose left, right or both."))
-    log = session_log_open(session=session, by=by)
+    # A log fetched with the session (select_related) spares a query.
+    loaded = ScheduledSession.log.is_cached(session) and session.has_log
+    log = session.log if loaded else session_log_open(session=session, by=by)
     values = {
         "reps": reps,
         "load_kg": load_kg,
@@ -98,16 +100,13 @@ def set_log_record(
         "note": note,
         "done": True,
     }
-    key = {"log": log, "prescription": prescription, "set_number": set_number, "side": side}
-    try:
-        with transaction.atomic():
-            set_log, _created = SetLog.objects.update_or_create(**key, defaults=values)
-    except IntegrityError:
-        # A concurrent request inserted the same set first: update that row.
-        set_log = SetLog.objects.get(**key)
-        for name, value in values.items():
-            setattr(set_log, name, value)
-        set_log.save()
+    # update_or_create locks the row, and when a concurrent request inserted the same set
+    # first it reads and updates that row (get_or_create catches the IntegrityError in a
+    # savepoint of its own). Through log.sets the row comes back holding its log, so the
+    # change signal (coaching/signals.py) needs no query to find the athlete.
+    set_log, _created = log.sets.update_or_create(
+        prescription=prescription, set_number=set_number, side=side, defaults=values
+    )
     return set_log
 
 

@@ -1,13 +1,25 @@
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
+from functools import lru_cache
+from types import MappingProxyType
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import floatformat
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -15,7 +27,8 @@ from django_htmx.http import trigger_client_event
 
 from athletes.decorators import athlete_required
 from athletes.selectors import profile_of
-from coaching import selectors, services
+from athletes.shortcuts import url_for_each
+from coaching import freshness, selectors, services
 from coaching.charts import progress_chart
 from coaching.forms import AdhocSessionForm, CommentForm, FinishForm, PainForm, SetLogForm
 from coaching.ics import calendar_body
@@ -35,62 +48,236 @@ def _units(user) -> str:
 def train_home(request: HttpRequest) -> HttpResponse:
     today = services.athlete_today(request.user)
     context = selectors.train_overview(request.user, today)
-    context["feed"] = services.calendar_feed_for(athlete=request.user)
-    context["feedback"] = list(selectors.unread_feedback_for_athlete(request.user)[:10])
+    # Cached like the overview, until the athlete's data changes (coaching/freshness.py).
+    context["feed"], context["feedback"] = freshness.cached(
+        "train-feed",
+        [request.user.pk],
+        (request.user.pk,),
+        lambda: (
+            services.calendar_feed_for(athlete=request.user),
+            list(selectors.unread_feedback_for_athlete(request.user)[:10]),
+        ),
+    )
+    # Each listed session's link and day, worked out once here rather than by a {% url %}
+    # and a date filter per row.
+    url = url_for_each("coaching:session_detail")
+    for session in (*context["today_sessions"], *context["missed"], *context["week"]):
+        session.url = url(session.pk)
+        session.day = date_format(session.date, "D j M")
+    for comment in context["feedback"]:
+        comment.url = url(comment.log.session_id)
     return render(request, "coaching/train_home.html", context)
 
 
 # The session page ---------------------------------------------------------------
+#
+# A session renders some twenty set rows. Each row's inputs are written by hand in the
+# template from the values computed here (SetLogForm still validates every POST): Django's
+# widget templates, {% translate %} and {% url %} per row made the page cost ~45 ms.
+
+SET_FIELDS = ("reps", "load", "distance_m", "seconds", "note")
 
 
-@dataclass
+def _texts(units: str) -> Mapping[str, SafeString]:
+    return _texts_in(get_language(), units)
+
+
+@lru_cache(maxsize=16)
+def _texts_in(language: str, units: str) -> Mapping[str, SafeString]:
+    """The words every exercise and set row repeats, translated and escaped once per
+    language and unit ({% translate %} costs three variable lookups' worth at each use)."""
+    texts = {
+        "set": _("Set %(n)s"),
+        "L": _("left"),
+        "R": _("right"),
+        "logged": _("(logged)"),
+        "reps": _("Reps"),
+        "load": _("Load (%(units)s)") % {"units": units},
+        "metres": _("Metres"),
+        "seconds": _("Seconds"),
+        "done": _("Done"),
+        "update": _("Update"),
+        "undo": _("Undo"),
+        "note": _("Note"),
+        "not_saved": _("Not saved:"),
+        "fix": _("Fix it and tap again."),
+        "offline": _("Not saved: no connection. Your numbers are kept; tap again to retry."),
+        "lower": _("Lower"),
+        "pause": _("Pause"),
+        "lift": _("Lift"),
+        "pacer": _("Tempo pacer"),
+        "last_time": _("Last time:"),
+        "cue": _("Cue:"),
+        "how": _("How to do it"),
+        "save": _("Save"),
+    }
+    return MappingProxyType({key: conditional_escape(text) for key, text in texts.items()})
+
+
+def _html(value) -> SafeString:
+    # A value as a widget prints it (nothing for None), escaped here once so that the
+    # template's many lookups of it skip escaping. Numbers need no escaping.
+    if value is None or value == "":
+        return SafeString("")
+    if isinstance(value, int | Decimal):
+        return SafeString(value)
+    return conditional_escape(value)
+
+
+@lru_cache(maxsize=64)  # bounded: `selected` may come from a POST
+def _options(choices: tuple[tuple[str, str], ...], selected: str) -> SafeString:
+    """A select's <option>s with one selected; the same few strings on every page."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, " selected" if value == selected else "", label) for value, label in choices),
+    )
+
+
+PAIN_CHOICES = tuple((str(v), str(label)) for v, label in PainForm.base_fields["pain"].choices)
+RPE_CHOICES = tuple(
+    (str(v), str(label)) for v, label in FinishForm.base_fields["rpe"].widget.choices
+)
+
+
+@dataclass(slots=True)
 class SetRow:
+    """Everything one set row prints, as ready (escaped) strings: the template only looks
+    them up."""
+
     prescription: ScheduledPrescription
-    number: int
-    side: str
     log: SetLog | None
-    form: SetLogForm
+    dom_id: SafeString
+    field_id: SafeString
+    label: SafeString
+    name: SafeString
+    set_url: str
+    undo_url: str
+    prescription_id: SafeString
+    set_number: SafeString
+    side: str
+    values: dict[str, SafeString]
+    show: dict[str, bool]
+    errors: list[str]
+    invalid: frozenset[str]
 
-    @property
-    def dom_id(self) -> str:
-        return f"set-{self.prescription.pk}-{self.number}{self.side}"
-
-    @property
-    def label(self) -> str:
-        sides = {"L": _("left"), "R": _("right")}
-        text = _("Set %(n)s") % {"n": self.number}
-        return f"{text} {sides[self.side]}" if self.side else text
-
-
-def _row(prescription, number, side, log, units, form=None) -> SetRow:
-    if form is None:
-        if log is not None:
-            values = {
-                "reps": log.reps,
-                "load": services.from_kg(log.load_kg, units),
-                "distance_m": log.distance_m,
-                "seconds": log.seconds,
-                "note": log.note,
-            }
-        else:
-            target = services.set_log_target_values(prescription)
-            load = target["load_kg"] or getattr(prescription, "last_load", None)
-            values = {
-                "reps": target["reps"],
-                "load": services.from_kg(load, units),
-                "distance_m": target["distance_m"],
-                "seconds": target["seconds"],
-            }
-        form = SetLogForm(
-            initial={"prescription": prescription.pk, "set_number": number, "side": side} | values,
-            units=units,
-            auto_id=f"id_{prescription.pk}_{number}{side}_%s",
-        )
-    return SetRow(prescription=prescription, number=number, side=side, log=log, form=form)
+    def __getitem__(self, name: str):
+        # The template engine tries row[name] before row.name: answering it spares an
+        # exception on each of the row's forty lookups.
+        try:
+            return getattr(self, name)
+        except AttributeError:
+            raise KeyError(name) from None
 
 
-def _exercise_blocks(session: ScheduledSession, units: str) -> list[dict]:
-    log = getattr(session, "log", None) if _has_log(session) else None
+def _row(
+    prescription: ScheduledPrescription,
+    number: int,
+    side: str,
+    log: SetLog | None,
+    *,
+    units: str,
+    texts: Mapping[str, SafeString],
+    set_url: str,
+    form: SetLogForm | None = None,
+    posted: frozenset[str] = frozenset(),
+    exercise_name: SafeString | None = None,
+) -> SetRow:
+    """One set row: its log's values, else the target (or last time's load), else what a
+    bound SetLogForm received, with its errors. `posted` names the fields a POST
+    carried: the page showed them, so the redrawn row keeps them."""
+    p = prescription
+    errors: list[str] = []
+    invalid: frozenset[str] = frozenset()
+    if form is not None:
+        values = {name: _html(form[name].value()) for name in SET_FIELDS}
+        errors = [
+            f"{form[name].label}: {error}"
+            for name, field_errors in form.errors.items()
+            if name != NON_FIELD_ERRORS
+            for error in field_errors
+        ] + list(form.non_field_errors())
+        invalid = frozenset(form.errors)
+    elif log is not None:
+        values = {
+            "reps": _html(log.reps),
+            "load": _html(services.from_kg(log.load_kg, units)),
+            "distance_m": _html(log.distance_m),
+            "seconds": _html(log.seconds),
+            "note": _html(log.note),
+        }
+    else:
+        target = services.set_log_target_values(p)
+        load = target["load_kg"] or getattr(p, "last_load", None)
+        values = {
+            "reps": _html(target["reps"]),
+            "load": _html(services.from_kg(load, units)),
+            "distance_m": _html(target["distance_m"]),
+            "seconds": _html(target["seconds"]),
+            "note": _html(""),
+        }
+    show = {
+        "reps": bool(p.reps_min or (log and log.reps) or "reps" in posted),
+        "load": bool(
+            p.load_kind in ("kg", "rpe", "pct")
+            or (log and log.load_kg)
+            or getattr(p, "last_load", None)
+            or "load" in posted
+        ),
+        "distance_m": bool(p.distance_m or (log and log.distance_m) or "distance_m" in posted),
+        "seconds": bool(
+            p.hold_seconds or p.duration_seconds or (log and log.seconds) or "seconds" in posted
+        ),
+    }
+    # Escaped pieces joined with numbers and the side letter (validated: "", L or R).
+    label = mark_safe(texts["set"] % {"n": number})  # noqa: S308
+    if side:
+        label = mark_safe(f"{label} {texts[side]}")  # noqa: S308
+    return SetRow(
+        prescription=p,
+        log=log,
+        dom_id=mark_safe(f"set-{p.pk}-{number}{side}"),  # noqa: S308
+        field_id=mark_safe(f"id_{p.pk}_{number}{side}"),  # noqa: S308
+        label=label,
+        name=mark_safe(f"{exercise_name or _html(p.exercise.name)}, {label}"),  # noqa: S308
+        set_url=set_url,
+        undo_url=mark_safe(f"{set_url}{log.pk}/undo/") if log is not None else "",  # noqa: S308
+        prescription_id=_html(p.pk),
+        set_number=_html(number),
+        side=side,
+        values=values,
+        show=show,
+        errors=errors,
+        invalid=invalid,
+    )
+
+
+def _set_url(session_pk: int) -> SafeString:
+    # A path of digits and slashes: safe to print as it is, in every row.
+    return mark_safe(reverse("coaching:set_log", args=[session_pk]))  # noqa: S308
+
+
+def _row_response(
+    request: HttpRequest, row: SetRow, texts: Mapping[str, SafeString]
+) -> HttpResponse:
+    return render(
+        request,
+        "coaching/session_detail.html#set-row",
+        {"row": row, "t": texts, "csrf_input": _csrf_input(request)},
+    )
+
+
+def _csrf_input(request: HttpRequest) -> SafeString:
+    # What {% csrf_token %} prints, built once for the page's many forms.
+    return format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+    )
+
+
+def _exercise_blocks(
+    session: ScheduledSession, units: str, texts: Mapping[str, SafeString], set_url: str
+) -> list[dict]:
+    log = session.log if session.has_log else None
     set_logs = {(s.prescription_id, s.set_number, s.side): s for s in log.sets.all()} if log else {}
     pains = {f.prescription_id: f.pain for f in log.feedback.all()} if log else {}
     blocks = []
@@ -98,48 +285,118 @@ def _exercise_blocks(session: ScheduledSession, units: str) -> list[dict]:
         sides = ["L", "R"] if prescription.per_side else [""]
         planned = {(n, side) for n in range(1, (prescription.sets or 1) + 1) for side in sides}
         extra = {(n, side) for (pk, n, side) in set_logs if pk == prescription.pk}
+        exercise = prescription.exercise
+        name = _html(exercise.name)
         rows = [
-            _row(prescription, n, side, set_logs.get((prescription.pk, n, side)), units)
+            _row(
+                prescription,
+                n,
+                side,
+                set_logs.get((prescription.pk, n, side)),
+                units=units,
+                texts=texts,
+                set_url=set_url,
+                exercise_name=name,
+            )
             for n, side in sorted(planned | extra)
         ]
+        last_load = services.from_kg(getattr(prescription, "last_load", None), units)
         blocks.append(
             {
-                "prescription": prescription,
+                "pk": _html(prescription.pk),
+                "name": name,
+                "superset": _html(prescription.superset),
+                "target": _html(prescription.target_with_load),
+                "tempo": _html(prescription.tempo),
+                "tempo_words": _html(prescription.tempo_in_words if prescription.tempo else ""),
+                "cue": _html(exercise.key_cue),
+                "notes": _html(prescription.notes),
+                "url": exercise.get_absolute_url(),
                 "rows": rows,
-                "pain": pains.get(prescription.pk),
-                "pain_form": PainForm(
-                    initial={
-                        "prescription": prescription.pk,
-                        "pain": pains.get(prescription.pk, 0),
-                    },
-                    auto_id=f"id_pain_{prescription.pk}_%s",
-                ),
-                "done": sum(1 for row in rows if row.log),
-                "last_load": services.from_kg(getattr(prescription, "last_load", None), units),
+                "pain_label": _("Pain during %(name)s (0 none – 10 worst)")
+                % {"name": exercise.name},
+                "pain_options": _options(PAIN_CHOICES, str(pains.get(prescription.pk, 0))),
+                "last_load": floatformat(last_load, "-1") if last_load else "",
             }
         )
     return blocks
 
 
-def _has_log(session: ScheduledSession) -> bool:
-    try:
-        return session.log is not None
-    except ScheduledSession.log.RelatedObjectDoesNotExist:
-        return False
+def _form_values(form, names) -> dict:
+    """A form's labels, values and errors as strings, for inputs written by hand."""
+    return {
+        "labels": {name: form[name].label for name in names},
+        "values": {name: _html(form[name].value()) for name in names},
+        "errors": {name: " ".join(form.errors[name]) for name in names if name in form.errors},
+    }
 
 
-def _session_context(request: HttpRequest, session: ScheduledSession, **extra) -> dict:
+# Stands in for the CSRF field in the cached exercises: escaped text can never contain
+# it, so only the template's own fields are replaced.
+_CSRF_MARK = SafeString("<!--csrf-->")
+
+
+def _exercises_html(
+    session: ScheduledSession,
+    units: str,
+    texts: Mapping[str, SafeString],
+    csrf_input: SafeString,
+    row: SetRow | None = None,
+) -> SafeString:
+    """The session's exercises and set rows. The same for everyone who may open the
+    session, so cached until the athlete's data (or the library) changes, per language
+    and unit; `row` replaces one row with a refused set's input, and is never cached."""
+
+    def render_exercises() -> str:
+        blocks = _exercise_blocks(session, units, texts, _set_url(session.pk))
+        if row is not None:
+            for block in blocks:
+                block["rows"] = [row if r.dom_id == row.dom_id else r for r in block["rows"]]
+        context = {
+            "blocks": blocks,
+            "t": texts,
+            "units": units,
+            "csrf_input": _CSRF_MARK,
+            "pain_url": reverse("coaching:exercise_pain", args=[session.pk]),
+        }
+        return render_to_string("coaching/session_detail.html#exercises", context)
+
+    if row is not None:
+        html = render_exercises()
+    else:
+        html = freshness.cached(
+            "session-exercises",
+            [session.athlete_id],
+            (session.pk, get_language(), units),
+            render_exercises,
+        )
+    return mark_safe(html.replace(_CSRF_MARK, csrf_input))  # noqa: S308
+
+
+def _session_context(
+    request: HttpRequest, session: ScheduledSession, *, row: SetRow | None = None, **extra
+) -> dict:
     units = _units(session.athlete)
-    log = session.log if _has_log(session) else None
+    log = session.log if session.has_log else None
+    texts = _texts(units)
+    finish_form = extra.get("finish_form") or FinishForm(instance=log)
+    comment_form = extra.get("comment_form") or CommentForm()
+    finish = _form_values(finish_form, ["rpe", "duration_minutes", "notes"])
+    csrf_input = _csrf_input(request)
     return {
         "comments": log.comments.all() if log else [],
-        "comment_form": extra.get("comment_form") or CommentForm(),
+        "comment": _form_values(comment_form, ["body"])
+        | {"placeholder": comment_form.fields["body"].widget.attrs["placeholder"]},
         "on_behalf": session.athlete_id != request.user.pk,
         "session": session,
         "log": log,
         "units": units,
-        "blocks": _exercise_blocks(session, units),
-        "finish_form": extra.get("finish_form") or FinishForm(instance=log),
+        "t": texts,
+        "csrf_input": csrf_input,
+        # Called only when the template prints it (not by the comments fragment).
+        "exercises": lambda: _exercises_html(session, units, texts, csrf_input, row=row),
+        "finish": finish,
+        "rpe_options": _options(RPE_CHOICES, finish["values"]["rpe"]),
         "is_adhoc": session.assignment_id is None,
     }
 
@@ -147,7 +404,11 @@ def _session_context(request: HttpRequest, session: ScheduledSession, **extra) -
 @require_GET
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_for_logging(request.user, pk)
-    if _has_log(session):
+    if session.has_log and any(
+        # The comments came with the session: write only when some are new to the reader.
+        not comment.seen_by_recipient and comment.author_id != request.user.pk
+        for comment in session.log.comments.all()
+    ):
         services.comments_mark_seen(log=session.log, reader=request.user)
     return render(request, "coaching/session_detail.html", _session_context(request, session))
 
@@ -159,15 +420,36 @@ def _prescription_of(session: ScheduledSession, pk) -> ScheduledPrescription:
     raise ValidationError(_("That exercise is not part of this session."))
 
 
+def _pk(value: str | None) -> int | None:
+    # A primary key from a form, or None for anything a database would refuse.
+    if value and value.isascii() and value.isdigit() and len(value) < 10:
+        return int(value)
+    return None
+
+
 @require_POST
 def set_log(request: HttpRequest, pk: int) -> HttpResponse:
-    session = selectors.session_for_logging(request.user, pk)
+    # Only the exercise posted, with its session and the athlete's units, in one query:
+    # the rest of what the page shows is not needed to store a set and redraw its row.
+    loggable = selectors.sessions_loggable_by(request.user)
+    try:
+        # get(), unlike first(), leaves the query unordered: cheaper to build.
+        prescription = ScheduledPrescription.objects.select_related(
+            "exercise", "session__athlete__athlete_profile", "session__log"
+        ).get(pk=_pk(request.POST.get("prescription")), session_id=pk, session__in=loggable)
+    except ScheduledPrescription.DoesNotExist:
+        prescription = None
+    if prescription is None:
+        session = get_object_or_404(loggable, pk=pk)  # someone else's session: 404
+        messages.error(request, _("That exercise is not part of this session."))
+        return redirect("coaching:session_detail", pk=session.pk)
+    session = prescription.session
     units = _units(session.athlete)
     form = SetLogForm(request.POST, units=units)
+    posted = frozenset(name for name in SET_FIELDS if name in request.POST)
     if form.is_valid():
         data = form.cleaned_data
         try:
-            prescription = _prescription_of(session, data["prescription"])
             logged = services.set_log_record(
                 session=session,
                 prescription=prescription,
@@ -185,28 +467,41 @@ def set_log(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             if not request.htmx:
                 return redirect(f"{request.path.rsplit('sets/', 1)[0]}#set-{prescription.pk}")
-            row = _row(prescription, logged.set_number, logged.side, logged, units)
-            response = render(request, "coaching/session_detail.html#set-row", {"row": row})
+            texts = _texts(units)
+            row = _row(
+                prescription,
+                logged.set_number,
+                logged.side,
+                logged,
+                units=units,
+                texts=texts,
+                set_url=_set_url(session.pk),
+                posted=posted,
+            )
+            response = _row_response(request, row, texts)
             rest = prescription.rest_seconds or 0
             return trigger_client_event(response, "set-logged", {"rest": rest})
     # Keep what was typed, with the reason, in the row it came from.
-    prescription = next(
-        (p for p in session.prescriptions.all() if str(p.pk) == request.POST.get("prescription")),
-        None,
-    )
-    if prescription is None:
-        messages.error(request, _("That exercise is not part of this session."))
-        return redirect("coaching:session_detail", pk=session.pk)
     number = form.cleaned_data.get("set_number") or 1
     side = form.cleaned_data.get("side") or ""
-    form.auto_id = f"id_{prescription.pk}_{number}{side}_%s"
-    row = _row(prescription, number, side, None, units, form=form)
+    texts = _texts(units)
+    row = _row(
+        prescription,
+        number,
+        side,
+        None,
+        units=units,
+        texts=texts,
+        set_url=_set_url(session.pk),
+        form=form,
+        posted=posted,
+    )
     if request.htmx:
-        return render(request, "coaching/session_detail.html#set-row", {"row": row})
-    context = _session_context(request, session)
-    for block in context["blocks"]:
-        block["rows"] = [row if r.dom_id == row.dom_id else r for r in block["rows"]]
-    return render(request, "coaching/session_detail.html", context)
+        return _row_response(request, row, texts)
+    session = selectors.session_for_logging(request.user, pk)
+    return render(
+        request, "coaching/session_detail.html", _session_context(request, session, row=row)
+    )
 
 
 @require_POST
@@ -217,8 +512,18 @@ def set_undo(request: HttpRequest, pk: int, set_pk: int) -> HttpResponse:
     services.set_log_undo(set_log=logged)
     if not request.htmx:
         return redirect("coaching:session_detail", pk=session.pk)
-    row = _row(prescription, logged.set_number, logged.side, None, _units(session.athlete))
-    return render(request, "coaching/session_detail.html#set-row", {"row": row})
+    units = _units(session.athlete)
+    texts = _texts(units)
+    row = _row(
+        prescription,
+        logged.set_number,
+        logged.side,
+        None,
+        units=units,
+        texts=texts,
+        set_url=_set_url(session.pk),
+    )
+    return _row_response(request, row, texts)
 
 
 @require_POST
@@ -253,7 +558,7 @@ def exercise_pain(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def session_finish(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_for_logging(request.user, pk)
-    log = session.log if _has_log(session) else None
+    log = session.log if session.has_log else None
     form = FinishForm(request.POST, instance=log)
     if form.is_valid():
         services.session_finish(
@@ -279,7 +584,7 @@ def session_finish(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_for_logging(request.user, pk)
-    if not _has_log(session):
+    if not session.has_log:
         messages.error(request, _("Comments go on sessions that have been logged."))
         return redirect("coaching:session_detail", pk=session.pk)
     form = CommentForm(request.POST)
@@ -348,22 +653,91 @@ def adhoc_exercise_add(request: HttpRequest, pk: int) -> HttpResponse:
 @athlete_required
 def train_history(request: HttpRequest) -> HttpResponse:
     today = services.athlete_today(request.user)
-    page = Paginator(selectors.history_of(request.user, today), HISTORY_PER_PAGE).get_page(
-        request.GET.get("page")
+    raw = request.GET.get("page", "")
+    number = int(raw) if raw.isdigit() and len(raw) < 6 else 1
+    # The page as it prints, cached until the athlete's data changes (coaching/freshness.py):
+    # counting and reading the annotated history costs more to build than to run.
+    page = freshness.cached(
+        "history-page",
+        [request.user.pk],
+        (request.user.pk, today, number, get_language()),
+        lambda: _history_page(request.user, today, number),
     )
     return render(request, "coaching/train_history.html", {"page": page, "today": today})
+
+
+def _history_page(athlete, today, number: int) -> dict:
+    page = Paginator(selectors.history_of(athlete, today), HISTORY_PER_PAGE).get_page(number)
+    return {
+        "items": _history_items(page.object_list),
+        "number": page.number,
+        "num_pages": page.paginator.num_pages,
+        "previous": page.previous_page_number() if page.has_previous() else None,
+        "next": page.next_page_number() if page.has_next() else None,
+    }
+
+
+def _history_items(sessions) -> list[dict]:
+    """Each session of a history page as the strings it shows, worked out here once
+    rather than through a dozen template lookups, filters and tags per row."""
+    url = url_for_each("coaching:session_detail")
+    status = {
+        "done": (_("Done"), "text-bg-success"),
+        "partly": (_("Partly logged"), "text-bg-info"),
+        "missed": (_("Missed"), "text-bg-warning"),
+    }
+    unplanned = _("unplanned")
+    items = []
+    for session in sessions:
+        log = session.log if session.has_log else None
+        label, badge = status["done" if log and log.completed_at else "partly" if log else "missed"]
+        details = [
+            _("%(done)s of %(planned)s planned sets")
+            % {"done": session.done_sets, "planned": session.planned_sets}
+        ]
+        if log and log.rpe:
+            details.append(f"RPE {log.rpe}")
+        if log and log.duration_minutes:
+            details.append(f"{log.duration_minutes} min")
+        items.append(
+            {
+                "url": url(session.pk),
+                "heading": f"{date_format(session.date, 'D j M Y')} · {session.title}",
+                "status": label,
+                "badge": badge,
+                "details": " · ".join(str(d) for d in details),
+                "pain": _("pain %(pain)s/10") % {"pain": session.max_pain}
+                if session.max_pain
+                else "",
+                "pain_high": bool(session.max_pain and session.max_pain >= 5),
+                "unplanned": unplanned if session.assignment_id is None else "",
+            }
+        )
+    return items
 
 
 @require_GET
 @athlete_required
 def train_progress(request: HttpRequest) -> HttpResponse:
-    exercises = list(selectors.exercises_logged_by(request.user).order_by("name"))
+    athlete = request.user
+    # What the page is drawn from, cached until the athlete's data or the library
+    # changes (coaching/freshness.py); the chart per exercise, unit and language.
+    exercises, units = freshness.cached(
+        "progress-exercises",
+        [athlete.pk],
+        (athlete.pk,),
+        lambda: (list(selectors.exercises_logged_by(athlete).order_by("name")), _units(athlete)),
+    )
     chosen = next((e for e in exercises if e.slug == request.GET.get("exercise")), None)
     chosen = chosen or (exercises[0] if exercises else None)
-    units = _units(request.user)
     chart = None
     if chosen is not None:
-        chart = progress_chart(selectors.progress_points(request.user, chosen), units=units)
+        chart = freshness.cached(
+            "progress-chart",
+            [athlete.pk],
+            (athlete.pk, chosen.pk, units, get_language()),
+            lambda: progress_chart(selectors.progress_points(athlete, chosen), units=units),
+        )
     return render(
         request,
         "coaching/train_progress.html",
