@@ -1,7 +1,12 @@
+from collections.abc import Iterable
 from datetime import timedelta
+from functools import lru_cache
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from athletes.models import WEEKDAYS, Squad, User
@@ -32,10 +37,49 @@ class ProgrammeForm(forms.ModelForm):
 
 
 def _week_choices(weeks: int) -> list[tuple[int, str]]:
-    return [(week, _("Week %(n)s") % {"n": week}) for week in range(1, weeks + 1)]
+    return list(_week_labels(weeks, get_language()))
 
 
-class WorkoutForm(forms.ModelForm):
+@lru_cache(maxsize=256)
+def _week_labels(weeks: int, language: str | None) -> tuple[tuple[int, str], ...]:
+    # The builder offers the weeks in three selects: translate each label once.
+    return tuple((week, _("Week %(n)s") % {"n": week}) for week in range(1, weeks + 1))
+
+
+class _SelectOptions:
+    """`form.options.<field>`: the <option> elements of a select that a template writes by
+    hand, rather than through a widget template per option, the current value selected."""
+
+    def __init__(self, form: forms.BaseForm):
+        self.form = form
+
+    def __getitem__(self, name: str) -> str:
+        field = self.form[name]
+        current = "" if field.value() is None else str(field.value())
+        choices = tuple((str(value), str(label)) for value, label in field.field.choices)
+        return _option_tags(choices, current)
+
+
+@lru_cache(maxsize=256)
+def _option_tags(choices: tuple[tuple[str, str], ...], current: str) -> str:
+    # The same weeks, days and kinds come back on every page: build their HTML once.
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (value, mark_safe(" selected") if value == current else "", label)  # noqa: S308
+            for value, label in choices
+        ),
+    )
+
+
+class HandRenderedSelects:
+    @property
+    def options(self) -> _SelectOptions:
+        return _SelectOptions(self)
+
+
+class WorkoutForm(HandRenderedSelects, forms.ModelForm):
     week = forms.TypedChoiceField(label=_("Week"), coerce=int)
 
     class Meta:
@@ -58,7 +102,7 @@ class WorkoutCopyForm(forms.Form):
         self.fields["week"].choices = _week_choices(weeks)
 
 
-class WeekCopyForm(forms.Form):
+class WeekCopyForm(HandRenderedSelects, forms.Form):
     from_week = forms.TypedChoiceField(label=_("Copy week"), coerce=int)
     to_week = forms.TypedChoiceField(label=_("into week"), coerce=int)
 
@@ -131,10 +175,12 @@ class AssignForm(forms.Form):
         help_text=_("Week 1 is the seven days from this date."),
     )
 
-    def __init__(self, *args, athletes: list[User], squads: list[Squad], **kwargs):
+    def __init__(self, *args, athletes: list[User], squads: Iterable[Squad], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["athletes"].choices = [(a.pk, str(a)) for a in athletes]
-        self.fields["squads"].choices = [(s.pk, s.name) for s in squads]
+        # Read when the squads are shown or a chosen one is checked: a preview for
+        # athletes alone needs no query for them.
+        self.fields["squads"].choices = lambda: [(s.pk, s.name) for s in squads]
         if not self.is_bound:
             today = timezone.localdate()
             self.initial.setdefault("starts_on", today + timedelta(days=(7 - today.weekday()) % 7))

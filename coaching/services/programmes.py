@@ -382,18 +382,27 @@ def programme_balance(*, workouts: list[Workout], weeks: int) -> MuscleBalance:
     """Weekly sets per muscle group: a full set for each group an exercise works first,
     half a set for each it works second. Needs workouts from workouts_with_prescriptions."""
     balance = MuscleBalance(weeks=weeks, group_names={})
+    # A plan repeats its exercises week after week: find each one's groups once.
+    groups_of: dict[int, tuple[list[str], list[str]]] = {}
     for workout in workouts:
         week = balance.weekly_sets.setdefault(workout.week, defaultdict(float))
         for prescription in workout.prescriptions.all():
             sets = prescription.sets or 1
-            primary = {m.group for m in prescription.exercise.primary_muscles.all()}
-            secondary = {m.group for m in prescription.exercise.secondary_muscles.all()} - primary
-            for group in primary:
-                week[group.slug] += sets
-                balance.group_names[group.slug] = group.name
-            for group in secondary:
-                week[group.slug] += sets / 2
-                balance.group_names[group.slug] = group.name
+            groups = groups_of.get(prescription.exercise_id)
+            if groups is None:
+                exercise = prescription.exercise
+                primary = {m.group for m in exercise.primary_muscles.all()}
+                secondary = {m.group for m in exercise.secondary_muscles.all()} - primary
+                for group in primary | secondary:
+                    balance.group_names[group.slug] = group.name
+                groups = groups_of[prescription.exercise_id] = (
+                    [g.slug for g in primary],
+                    [g.slug for g in secondary],
+                )
+            for slug in groups[0]:
+                week[slug] += sets
+            for slug in groups[1]:
+                week[slug] += sets / 2
     return balance
 
 
@@ -406,13 +415,32 @@ def session_date(starts_on: date, week: int, day: int) -> date:
     return block_start + timedelta(days=(day - block_start.weekday()) % 7)
 
 
+LEG_WORK_KINDS = {WorkoutKind.STRENGTH, WorkoutKind.PLYOMETRIC}
+
+
 def is_lower_body_strength(workout: Workout) -> bool:
-    if workout.kind not in {WorkoutKind.STRENGTH, WorkoutKind.PLYOMETRIC}:
+    if workout.kind not in LEG_WORK_KINDS:
         return False
     return any(
         muscle.group.slug in LOWER_BODY_GROUPS
         for prescription in workout.prescriptions.all()
         for muscle in prescription.exercise.primary_muscles.all()
+    )
+
+
+def lower_body_strength_ids(workouts: list[Workout]) -> set[int]:
+    """The workouts `is_lower_body_strength` flags, found in one query rather than by
+    loading every exercise and muscle of the plan."""
+    candidates = [w.pk for w in workouts if w.kind in LEG_WORK_KINDS]
+    if not candidates:
+        return set()
+    return set(
+        Prescription.objects.filter(
+            workout__in=candidates,
+            exercise__primary_muscles__group__slug__in=LOWER_BODY_GROUPS,
+        )
+        .values_list("workout_id", flat=True)
+        .distinct()
     )
 
 
@@ -447,10 +475,17 @@ class AssignmentPreview:
 
 
 def assignment_preview(
-    *, workouts: list[Workout], athletes: list[User], starts_on: date
+    *,
+    workouts: list[Workout],
+    athletes: list[User],
+    starts_on: date,
+    leg_work: set[int] | None = None,
 ) -> AssignmentPreview:
     """The calendar an assignment would create, and where a lower-body strength session
-    falls the day before an athlete's long run or hard session. Writes nothing."""
+    falls the day before an athlete's long run or hard session. Writes nothing.
+    `leg_work`, when given, is `lower_body_strength_ids(workouts)` worked out earlier."""
+    if leg_work is None:
+        leg_work = lower_body_strength_ids(workouts)
     sessions = sorted(
         (PlannedSession(date=session_date(starts_on, w.week, w.day), workout=w) for w in workouts),
         key=lambda s: (s.date, s.workout.position),
@@ -463,7 +498,7 @@ def assignment_preview(
         if profile is not None:
             hard = set(profile.hard_days or [])
             for planned in sessions:
-                if not is_lower_body_strength(planned.workout):
+                if planned.workout.pk not in leg_work:
                     continue
                 next_day = (planned.date + timedelta(days=1)).weekday()
                 if next_day == profile.long_run_day:
@@ -487,18 +522,29 @@ def assignment_preview(
 
 
 def athletes_for_assignment(
-    *, coach: User, athlete_ids: list[int], squad_ids: list[int]
+    *,
+    coach: User,
+    athlete_ids: list[int],
+    squad_ids: list[int],
+    roster: list[User] | None = None,
 ) -> list[User]:
-    """The chosen athletes and squad members, refusing anyone off the coach's roster."""
-    roster = athletes_coached_by(coach)
+    """The chosen athletes and squad members, refusing anyone off the coach's roster.
+    `roster`, when the caller has it already, is `athletes_coached_by(coach)` ordered by
+    name with each athlete's profile: the chosen are then taken from it."""
+    coached = athletes_coached_by(coach)
     chosen = set(athlete_ids)
     if squad_ids:
         chosen |= set(
-            roster.filter(squads_joined__in=squad_ids, squads_joined__coach=coach).values_list(
+            coached.filter(squads_joined__in=squad_ids, squads_joined__coach=coach).values_list(
                 "pk", flat=True
             )
         )
-    athletes = list(roster.filter(pk__in=chosen).select_related("athlete_profile").order_by("name"))
+    if roster is None:
+        athletes = list(
+            coached.filter(pk__in=chosen).select_related("athlete_profile").order_by("name")
+        )
+    else:
+        athletes = [athlete for athlete in roster if athlete.pk in chosen]
     if len(athletes) != len(chosen):
         raise ValidationError(_("You can only assign programmes to athletes on your roster."))
     return athletes

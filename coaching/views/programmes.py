@@ -1,15 +1,26 @@
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date
+from functools import cached_property
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import get_template, render_to_string
+from django.urls import reverse
+from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
+from django_htmx.http import HttpResponseClientRedirect, retarget, trigger_client_event
 
 from athletes.decorators import coach_required
 from athletes.forms import add_service_errors
 from athletes.selectors import athletes_coached_by, squads_of
+from athletes.shortcuts import url_for_each
 from coaching import selectors, services
 from coaching.forms import (
     AssignForm,
@@ -22,8 +33,10 @@ from coaching.forms import (
     WorkoutCopyForm,
     WorkoutForm,
 )
-from coaching.models import Assignment, Programme
+from coaching.models import Assignment, Prescription, Programme, Workout
+from library.cache import cached_render
 from library.selectors import exercise_from_input, exercise_search
+from library.tempo import describe_tempo
 
 PROGRAMME_CHANGED = "programme-changed"
 
@@ -67,53 +80,213 @@ def programme_copy(request: HttpRequest, pk: int) -> HttpResponse:
 
 # The builder ----------------------------------------------------------------------
 
+_SLUG = "exercise-slug"
 
-def _builder_context(programme: Programme, **forms) -> dict:
-    workouts = selectors.workouts_with_prescriptions(programme)
-    weeks = [
-        {"number": number, "workouts": [w for w in workouts if w.week == number]}
-        for number in range(1, programme.weeks + 1)
-    ]
-    return {
-        "programme": programme,
-        "weeks": weeks,
-        "balance": services.programme_balance(workouts=workouts, weeks=programme.weeks),
-        "programme_form": forms.get("programme_form") or ProgrammeForm(instance=programme),
-        "workout_form": forms.get("workout_form")
-        or WorkoutForm(weeks=programme.weeks, initial={"week": 1, "day": 1}),
-        "week_copy_form": forms.get("week_copy_form")
-        or WeekCopyForm(weeks=programme.weeks, initial={"from_week": 1, "to_week": 2}),
-        "editable": not programme.is_template,
-    }
+
+def _memo(compute: Callable) -> Callable:
+    """Workouts repeat the same days, kinds, tempos and targets: work each out once."""
+    done: dict = {}
+
+    def memoised(key, instance=None):
+        if key not in done:
+            done[key] = compute(key if instance is None else instance)
+        return done[key]
+
+    return memoised
+
+
+# What a prescription's target text depends on (`target_with_load`).
+_TARGET_FIELDS = (
+    "sets", "reps_min", "reps_max", "per_side", "hold_seconds", "distance_m",
+    "ground_contacts", "duration_seconds", "rest_seconds", "load_kind", "load_value",
+)  # fmt: skip
+
+
+def _prepare_workouts(programme: Programme, workouts: list[Workout]) -> list[Workout]:
+    """Give each workout and exercise the URLs and texts the builder prints, worked out
+    once here so that the template only places them."""
+    base = programme.get_absolute_url()
+    search_url = url_for_each("coaching:exercise_search", programme.pk)
+    update_url = url_for_each("coaching:workout_update", programme.pk)
+    exercise_url = url_for_each("library:exercise_detail", placeholder=_SLUG)
+    edit_url = url_for_each("coaching:prescription_update", programme.pk)
+    move_url = url_for_each("coaching:prescription_move", programme.pk)
+    delete_url = url_for_each("coaching:prescription_delete", programme.pk)
+    day_name = _memo(Workout.get_day_display)
+    kind_name = _memo(Workout.get_kind_display)
+    target = _memo(lambda item: item.target_with_load)
+    tempo = _memo(describe_tempo)
+    row = get_template("coaching/programme_detail.html#prescription-text")
+    text = _memo(lambda item: row.render({"item": item}))
+    for workout in workouts:
+        pk = workout.pk
+        workout.day_name = day_name(workout.day, workout)
+        workout.kind_name = kind_name(workout.kind, workout)
+        workout.search_url = search_url(pk)
+        workout.update_url = update_url(pk)
+        workout.edit_url = f"{base}?edit={pk}"
+        for item in workout.prescriptions.all():
+            exercise = item.exercise
+            item.exercise_url = exercise_url(exercise.slug)
+            item.target_label = target(tuple(getattr(item, f) for f in _TARGET_FIELDS), item)
+            item.tempo_label = tempo(item.tempo) if item.tempo else ""
+            # Weeks repeat the same exercises with the same targets: render each row once.
+            content = (item.superset, exercise.slug, exercise.name, item.target_label)
+            item.text_html = text((*content, item.tempo, item.notes), item)
+            item.edit_url = edit_url(item.pk)
+            item.move_url = move_url(item.pk)
+            item.delete_url = delete_url(item.pk)
+    return workouts
+
+
+class _Builder:
+    """The builder's data, fetched and worked out the first time something asks for it:
+    a page whose week list and balance come from the cache needs none of it."""
+
+    def __init__(self, programme: Programme):
+        self.programme = programme
+        self.base = programme.get_absolute_url()
+        self.editable = not programme.is_template
+
+    @cached_property
+    def workouts(self) -> list[Workout]:
+        programme = self.programme
+        return _prepare_workouts(programme, selectors.workouts_with_prescriptions(programme))
+
+    @cached_property
+    def weeks(self) -> list[dict]:
+        by_week: dict[int, list[Workout]] = defaultdict(list)
+        for workout in self.workouts:
+            by_week[workout.week].append(workout)
+        return [
+            {"number": number, "workouts": by_week[number]}
+            for number in range(1, self.programme.weeks + 1)
+        ]
+
+    @cached_property
+    def balance(self) -> dict:
+        balance = services.programme_balance(workouts=self.workouts, weeks=self.programme.weeks)
+        return {
+            "chart_rows": balance.chart_rows,
+            "week_rows": balance.week_rows,
+            "posterior_share": balance.posterior_share,
+            "leans_on_quads": balance.leans_on_quads,
+        }
+
+    def workout(self, pk: int | None) -> Workout | None:
+        """One workout with its exercises, for the fragment that replaces it: without the
+        rest of the plan or the muscles the balance needs."""
+        if pk is None:
+            return None
+        exercises = Prescription.objects.select_related("exercise")
+        workout = (
+            self.programme.workouts.filter(pk=pk)
+            .prefetch_related(Prefetch("prescriptions", queryset=exercises))
+            .first()
+        )
+        return workout and _prepare_workouts(self.programme, [workout])[0]
+
+    def context(self, **extra) -> dict:
+        return {"programme": self.programme, "base": self.base, "editable": self.editable} | extra
+
+    def _cached(self, name: str, context: Callable[[], dict]) -> str:
+        """A fragment the same for everyone who may open the programme, rendered without
+        the request (so with no CSRF token and nothing about the user) and kept in the
+        cache until the programme changes (every change bumps its version) or the library
+        does (exercise names and muscles), per language."""
+        programme = self.programme
+        template = f"coaching/programme_detail.html#{name}"
+        parts = (programme.pk, programme.version, programme.updated_at.isoformat())
+        html = cached_render(
+            f"builder-{name}", parts, lambda: render_to_string(template, self.context(**context()))
+        )
+        return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
+
+    def week_list(self, request: HttpRequest, *, editing: int | None, undo: dict | None) -> str:
+        if editing is None and not undo:
+            return self._cached("week-list", lambda: {"weeks": self.weeks})
+        # The controls of the workout being edited carry CSRF tokens: never cached.
+        return render_to_string(
+            "coaching/programme_detail.html#week-list",
+            self.context(weeks=self.weeks, editing=editing, undo=undo),
+            request=request,
+        )
+
+    def balance_card(self) -> str:
+        return self._cached("balance", lambda: {"balance": self.balance})
+
+
+class _Deferred:
+    """HTML rendered only if the template prints it: the header fragment needs no week list."""
+
+    def __init__(self, render: Callable[[], str]):
+        self._render = render
+
+    @cached_property
+    def html(self) -> str:
+        return self._render()
+
+    def __str__(self) -> str:
+        return self.html
+
+    def __html__(self) -> str:
+        return self.html
+
+
+def _editing(request: HttpRequest) -> int | None:
+    return _small_int(request.GET.get("edit", ""))
+
+
+def _small_int(value: str) -> int | None:
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def _builder_context(
+    request: HttpRequest,
+    programme: Programme,
+    *,
+    editing: int | None = None,
+    undo: dict | None = None,
+    **forms,
+) -> dict:
+    builder = _Builder(programme)
+    context = builder.context(
+        week_list=_Deferred(lambda: builder.week_list(request, editing=editing, undo=undo)),
+        balance_card=_Deferred(builder.balance_card),
+    )
+    if builder.editable:
+        context |= {
+            "programme_form": forms.get("programme_form") or ProgrammeForm(instance=programme),
+            "workout_form": forms.get("workout_form")
+            or WorkoutForm(weeks=programme.weeks, initial={"week": 1, "day": 1}),
+            "week_copy_form": forms.get("week_copy_form")
+            or WeekCopyForm(weeks=programme.weeks, initial={"from_week": 1, "to_week": 2}),
+        }
+    return context
 
 
 @require_GET
 @coach_required
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-Target")
 def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     programme = get_object_or_404(selectors.programmes_visible_to(request.user), pk=pk)
-    template = "coaching/programme_detail.html"
-    context = _builder_context(programme)
+    editing = _editing(request)
     target = request.htmx.target if request.htmx else ""
     if target == "balance":
-        template += "#balance"
-    elif target and target.startswith("workout-"):
-        context["workout"] = next(
-            (
-                w
-                for week in context["weeks"]
-                for w in week["workouts"]
-                if target == f"workout-{w.pk}"
-            ),
-            None,
-        )
-        if context["workout"] is None:
+        return HttpResponse(_Builder(programme).balance_card())
+    if target and target.startswith("workout-"):
+        builder = _Builder(programme)
+        workout = builder.workout(_small_int(target.removeprefix("workout-")))
+        if workout is None:
             return HttpResponse(status=404)
-        template += "#workout"
-    undo = request.session.get("undo")
-    if undo and undo.get("programme") == programme.pk:
-        context["undo"] = request.session.pop("undo")
-    return render(request, template, context)
+        context = builder.context(workout=workout, editing=editing)
+        return render(request, "coaching/programme_detail.html#workout", context)
+    undo = None
+    if (request.session.get("undo") or {}).get("programme") == programme.pk:
+        undo = request.session.pop("undo")
+        editing = undo["workout"]
+    context = _builder_context(request, programme, editing=editing, undo=undo)
+    return render(request, "coaching/programme_detail.html", context)
 
 
 def _owned(request: HttpRequest, pk: int) -> Programme:
@@ -129,21 +302,28 @@ def _builder_response(
     undo: dict | None = None,
     **forms,
 ) -> HttpResponse:
-    """After a builder change: the changed fragment for htmx, the builder page otherwise."""
-    if not request.htmx:
+    """After a builder change: the changed fragment for htmx, the builder page otherwise.
+    A workout that changed stays open for editing."""
+    if not request.htmx and not forms:
         if undo:
             request.session["undo"] = undo
-        if forms:
-            return render(
-                request, "coaching/programme_detail.html", _builder_context(programme, **forms)
-            )
-        return redirect(f"{programme.get_absolute_url()}#{fragment}")
-    context = _builder_context(programme, **forms) | {"undo": undo}
-    if workout is not None:
-        context["workout"] = next(
-            (w for week in context["weeks"] for w in week["workouts"] if w.pk == workout.pk),
-            None,
+        url = programme.get_absolute_url()
+        if workout is not None:
+            return redirect(f"{url}?edit={workout.pk}#workout-{workout.pk}")
+        return redirect(f"{url}#{fragment}")
+    # A change bumps the programme's version in the database, and the cached fragments
+    # are keyed on it: read it again rather than show what was cached before the change.
+    programme.refresh_from_db(fields=["version", "updated_at"])
+    if not request.htmx:
+        context = _builder_context(request, programme, **forms)
+        return render(request, "coaching/programme_detail.html", context)
+    if fragment == "workout":
+        builder = _Builder(programme)
+        context = builder.context(
+            workout=builder.workout(workout.pk), editing=workout.pk, undo=undo
         )
+    else:
+        context = _builder_context(request, programme, **forms)
     response = render(request, f"coaching/programme_detail.html#{fragment}", context)
     return trigger_client_event(response, PROGRAMME_CHANGED)
 
@@ -335,9 +515,13 @@ def prescription_update(request: HttpRequest, pk: int, prescription_pk: int) -> 
                 conflict = error.messages[0]
         else:
             messages.success(request, _("%(name)s saved.") % {"name": prescription.exercise.name})
-            return _builder_response(
+            response = _builder_response(
                 request, programme, fragment="workout", workout=prescription.workout
             )
+            if request.htmx:
+                # The form replaced the exercise's row; the saved workout replaces its card.
+                response = retarget(response, f"#workout-{prescription.workout_id}")
+            return response
     # The form, fresh or with what the coach typed and why it was refused.
     template = "coaching/prescription_edit.html"
     context = {
@@ -397,16 +581,21 @@ def prescription_restore(request: HttpRequest, pk: int) -> HttpResponse:
 def programme_assign(request: HttpRequest, pk: int) -> HttpResponse:
     programme = _owned(request, pk)
     coach = request.user
-    roster = list(athletes_coached_by(coach).order_by("name"))
-    squads = list(squads_of(coach))
-    form = AssignForm(request.POST or None, athletes=roster, squads=squads)
-    context = {"programme": programme, "form": form, "preview": None}
+    roster = list(athletes_coached_by(coach).select_related("athlete_profile").order_by("name"))
+    form = AssignForm(request.POST or None, athletes=roster, squads=squads_of(coach))
+    context = {
+        "programme": programme,
+        "form": form,
+        "preview": None,
+        "assign_url": reverse("coaching:programme_assign", args=[programme.pk]),
+    }
     if request.method == "POST" and form.is_valid():
         try:
             athletes = services.athletes_for_assignment(
                 coach=coach,
                 athlete_ids=form.cleaned_data["athletes"],
                 squad_ids=form.cleaned_data["squads"],
+                roster=roster,
             )
             if request.POST.get("confirm") == "yes":
                 assignments = services.programme_assign(
@@ -421,17 +610,71 @@ def programme_assign(request: HttpRequest, pk: int) -> HttpResponse:
                     % {"title": programme.title, "n": len(assignments)},
                 )
                 return redirect("coaching:programme_assignments", pk=programme.pk)
-            context["preview"] = services.assignment_preview(
-                workouts=selectors.workouts_with_prescriptions(programme),
-                athletes=athletes,
-                starts_on=form.cleaned_data["starts_on"],
+            starts_on = form.cleaned_data["starts_on"]
+            workouts, leg_work = _plan_outline(programme)
+            context["preview"] = preview = services.assignment_preview(
+                workouts=workouts, athletes=athletes, starts_on=starts_on, leg_work=leg_work
             )
+            context["calendar"] = _calendar_html(programme, starts_on, preview)
         except ValidationError as error:
             add_service_errors(form, error)
     template = "coaching/programme_assign.html"
     if request.htmx and request.htmx.target == "assign-preview":
         template += "#assign-preview"
     return render(request, template, context)
+
+
+def _plan_outline(programme: Programme) -> tuple[list[Workout], set[int]]:
+    """The programme's workouts and which are lower-body strength work, as the preview
+    needs them: kept in the cache until the programme changes (every change bumps its
+    version) or the library does (the muscles exercises work)."""
+
+    def load() -> tuple[list[Workout], set[int]]:
+        workouts = list(programme.workouts.all())
+        return workouts, services.lower_body_strength_ids(workouts)
+
+    parts = (programme.pk, programme.version, programme.updated_at.isoformat())
+    return cached_render("assign-outline", parts, load)
+
+
+def _calendar_html(
+    programme: Programme, starts_on: date, preview: services.AssignmentPreview
+) -> str:
+    """The preview's calendar, the same for every athlete: rendered once per programme
+    version, start date and language."""
+    parts = (programme.pk, programme.version, programme.updated_at.isoformat(), starts_on)
+    html = cached_render(
+        "assign-calendar",
+        parts,
+        lambda: render_to_string(
+            "coaching/programme_assign.html#calendar", {"calendar": _calendar(preview)}
+        ),
+    )
+    return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
+
+
+def _calendar(preview: services.AssignmentPreview) -> list[tuple[str, list[tuple]]]:
+    """Each week's heading and sessions as (date, title, kind) texts, the date as
+    |date:"D j M" writes it, each day, month and kind name translated once rather than
+    once a session. Weeks with sessions are numbered from 1, as the preview always did."""
+    day = _memo(lambda weekday: str(WEEKDAYS_ABBR[weekday]))
+    month = _memo(lambda number: MONTHS_3[number].title())
+    kind = _memo(Workout.get_kind_display)
+    heading = _("Week %(n)s")
+    return [
+        (
+            heading % {"n": number},
+            [
+                (
+                    f"{day(p.date.weekday())} {p.date.day} {month(p.date.month)}",
+                    p.workout.title,
+                    kind(p.workout.kind, p.workout),
+                )
+                for p in week
+            ],
+        )
+        for number, week in enumerate(preview.weeks, start=1)
+    ]
 
 
 @require_GET

@@ -71,6 +71,24 @@ def test_coach_copies_a_template_edits_it_and_assigns_it_to_a_squad(page, coach_
         card.locator(".prescription-row").filter(has_text="Straight-leg bounds")
     ).to_contain_text("4 ×")
 
+    # The workout stays open for editing: move, remove and undo swap only this card.
+    rows = card.locator(".prescription-row")
+    last = rows.count() - 1
+    expect(rows.nth(last)).to_contain_text("Straight-leg bounds")
+    card.get_by_role("button", name="Move Straight-leg bounds up").click()
+    expect(rows.nth(last - 1)).to_contain_text("Straight-leg bounds")
+    card.get_by_role("button", name="Remove Straight-leg bounds").click()
+    expect(card.get_by_text("Straight-leg bounds removed.")).to_be_visible()
+    card.get_by_role("button", name="Undo").click()
+    expect(rows.nth(last - 1)).to_contain_text("Straight-leg bounds")
+    card.get_by_role("link", name=re.compile(r"^Done")).click()
+    expect(card.get_by_role("button", name="Move Straight-leg bounds up")).to_have_count(0)
+    expect(card.get_by_text("Straight-leg bounds")).to_be_visible()
+    expect(card.get_by_role("link", name=re.compile(r"^Edit workout"))).to_be_focused()
+    card.get_by_role("link", name=re.compile(r"^Edit workout")).click()
+    expect(card.get_by_role("button", name="Remove Straight-leg bounds")).to_be_visible()
+    assert_accessible(page)
+
     page.get_by_role("link", name="Assign", exact=True).click()
     page.get_by_label("Marathon group").check()
     start = timezone.localdate() + timedelta(days=3)

@@ -323,3 +323,42 @@ def test_bundled_templates_load_once_and_are_balanced(db):
         workouts=selectors.workouts_with_prescriptions(foundation), weeks=foundation.weeks
     )
     assert balance.posterior_share >= 50
+
+
+def test_lower_body_strength_ids_agree_with_the_rule(plan, muscles):
+    upper = MuscleGroupFactory(slug="upper-body", name="Upper body")
+    press = ExerciseFactory(name="Press", primary_muscles=[MuscleFactory(group=upper)])
+    arms = WorkoutFactory(programme=plan, week=1, day=3, title="Arms")
+    PrescriptionFactory(workout=arms, exercise=press)
+    drills = WorkoutFactory(programme=plan, week=2, day=3, title="Drills", kind="drills")
+    PrescriptionFactory(workout=drills, exercise=Prescription.objects.first().exercise)
+    WorkoutFactory(programme=plan, week=2, day=4, title="Empty")
+    workouts = selectors.workouts_with_prescriptions(plan)
+    expected = {w.pk for w in workouts if services.is_lower_body_strength(w)}
+    assert services.lower_body_strength_ids(workouts) == expected
+    assert len(expected) == 4  # the Tuesday and Saturday sessions of both weeks
+    plain = list(plan.workouts.all())
+    preview = services.assignment_preview(workouts=plain, athletes=[], starts_on=MONDAY)
+    assert len(preview.sessions) == len(plain)
+
+
+def test_athletes_for_assignment_takes_the_chosen_from_a_given_roster(
+    coach, squad_of_two, other_athlete
+):
+    from athletes.selectors import athletes_coached_by
+    from tests.factories import SquadFactory
+
+    squad = SquadFactory(coach=coach)
+    squad.members.add(squad_of_two[1])
+    roster = list(athletes_coached_by(coach).select_related("athlete_profile").order_by("name"))
+    chosen = services.athletes_for_assignment(
+        coach=coach, athlete_ids=[squad_of_two[0].pk], squad_ids=[squad.pk], roster=roster
+    )
+    queried = services.athletes_for_assignment(
+        coach=coach, athlete_ids=[squad_of_two[0].pk], squad_ids=[squad.pk]
+    )
+    assert chosen == queried == squad_of_two
+    with pytest.raises(ValidationError):
+        services.athletes_for_assignment(
+            coach=coach, athlete_ids=[other_athlete.pk], squad_ids=[], roster=roster
+        )

@@ -187,6 +187,8 @@ def test_edit_prescription_saves_and_a_stale_form_gets_a_conflict(client, coach,
     data = {"version": 1, "sets": "5", "reps_min": "6", "reps_max": "6", "tempo": "4010"}
     response = client.post(url, data, headers={"HX-Request": "true"})
     assert response.content.decode().lstrip().startswith(f'<article id="workout-{item.workout_id}"')
+    # The form stood in for the row: the workout's card is what the answer replaces.
+    assert response.headers["HX-Retarget"] == f"#workout-{item.workout_id}"
     item.refresh_from_db()
     assert (item.sets, item.tempo, item.version) == (5, "4-0-1-0", 2)
     response = client.post(url, {**data, "sets": "2"}, headers={"HX-Request": "true"})
@@ -378,3 +380,169 @@ def test_list_assignments_and_session_pages_queries_do_not_grow(
     for url, count in zip(urls, small, strict=True):
         with django_assert_num_queries(count):
             client.get(url)
+
+
+# The builder: read-only workouts, one open for editing, cached fragments ---------------
+
+
+def test_builder_shows_workouts_read_only_until_one_is_opened(client, coach, built):
+    client.force_login(coach)
+    p, w = built["programme"], built["workout"]
+    page = client.get(p.get_absolute_url()).content.decode()
+    assert "Nordic lower" in page and f"?edit={w.pk}#workout-{w.pk}" in page
+    assert "Move Nordic lower up" not in page and "csrfmiddlewaretoken" in page
+    # Without JavaScript the link opens the workout's controls on the page.
+    page = client.get(p.get_absolute_url(), {"edit": w.pk}).content.decode()
+    assert "Move Nordic lower up" in page and "Remove<span" in page and ">Done<" in page
+    # With htmx only the workout is swapped, its controls in place.
+    fragment = client.get(
+        p.get_absolute_url(),
+        {"edit": w.pk},
+        headers={"HX-Request": "true", "HX-Target": f"workout-{w.pk}"},
+    ).content.decode()
+    assert fragment.lstrip().startswith(f'<article id="workout-{w.pk}"')
+    assert "Move Nordic lower down" in fragment and "<html" not in fragment
+    closed = client.get(
+        p.get_absolute_url(), headers={"HX-Request": "true", "HX-Target": f"workout-{w.pk}"}
+    ).content.decode()
+    assert "Move Nordic lower" not in closed and "Edit workout" in closed
+
+
+def test_template_builder_has_no_controls_even_when_asked(client, coach, built):
+    client.force_login(coach)
+    template = built["template"]
+    workout = template.workouts.get()
+    page = client.get(template.get_absolute_url(), {"edit": workout.pk}).content.decode()
+    assert "Template day" in page
+    assert "Edit workout" not in page and "Add an exercise to" not in page
+    assert "Move " not in page and ">Done<" not in page
+
+
+def test_builder_links_are_the_url_confs(client, coach, built):
+    client.force_login(coach)
+    p, w, item = built["programme"], built["workout"], built["item"]
+    page = client.get(p.get_absolute_url(), {"edit": w.pk}).content.decode()
+    for name, args in [
+        ("coaching:programme_assign", [p.pk]),
+        ("coaching:programme_assignments", [p.pk]),
+        ("coaching:programme_export", [p.pk]),
+        ("coaching:programme_copy", [p.pk]),
+        ("coaching:programme_update", [p.pk]),
+        ("coaching:programme_delete", [p.pk]),
+        ("coaching:workout_add", [p.pk]),
+        ("coaching:week_copy", [p.pk]),
+        ("coaching:workout_update", [p.pk, w.pk]),
+        ("coaching:exercise_search", [p.pk, w.pk]),
+        ("coaching:prescription_update", [p.pk, item.pk]),
+        ("coaching:prescription_move", [p.pk, item.pk]),
+        ("coaching:prescription_delete", [p.pk, item.pk]),
+    ]:
+        assert f'"{reverse(name, args=args)}"' in page, name
+    assert f'"{item.exercise.get_absolute_url()}"' in page
+
+
+def test_builder_shows_a_change_at_once_though_cached(client, coach, built):
+    client.force_login(coach)
+    p, item = built["programme"], built["item"]
+    assert "3 × 8–10 reps" in client.get(p.get_absolute_url()).content.decode()
+    client.post(
+        reverse("coaching:prescription_update", args=[p.pk, item.pk]),
+        {"version": item.version, "sets": "5", "reps_min": "6", "reps_max": "6"},
+    )
+    page = client.get(p.get_absolute_url()).content.decode()
+    assert "5 × 6 reps" in page and "3 × 8–10 reps" not in page
+    # An htmx change answers with fresh fragments too, not the ones cached before it.
+    body = client.post(
+        reverse("coaching:workout_add", args=[p.pk]),
+        {"week": "2", "day": "3", "title": "Bounding B", "kind": "plyometric"},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    assert body.lstrip().startswith('<div id="weeks"') and "Bounding B" in body
+    assert "Bounding B" in client.get(p.get_absolute_url()).content.decode()
+    balance = client.get(
+        p.get_absolute_url(), headers={"HX-Request": "true", "HX-Target": "balance"}
+    ).content.decode()
+    assert balance.lstrip().startswith('<section id="balance"')
+
+
+def test_builder_shows_a_library_change_at_once(client, coach, built):
+    client.force_login(coach)
+    p, item = built["programme"], built["item"]
+    assert "Nordic lower" in client.get(p.get_absolute_url()).content.decode()
+    exercise = item.exercise
+    exercise.name = "Nordic hamstring lower"
+    exercise.save()
+    assert "Nordic hamstring lower" in client.get(p.get_absolute_url()).content.decode()
+
+
+def test_cached_builder_fragments_hold_no_token_and_no_user(client, coach, built):
+    client.force_login(coach)
+    p = built["programme"]
+    client.get(p.get_absolute_url())
+    from coaching.views.programmes import _Builder
+
+    builder = _Builder(p)
+    fragments = builder.week_list(None, editing=None, undo=None) + builder.balance_card()
+    assert "Nordic lower" in fragments
+    assert "csrfmiddlewaretoken" not in fragments and coach.email not in fragments
+
+
+def test_builder_page_is_cached_in_fewer_queries(client, coach, built):
+    client.force_login(coach)
+    url = built["programme"].get_absolute_url()
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    with CaptureQueriesContext(connection) as second:
+        second_body = client.get(url).content.decode()
+    assert len(second) < len(first)
+    assert "Nordic lower" in second_body and "Muscle balance" in second_body
+
+
+def test_plain_post_move_keeps_the_workout_open(client, coach, built):
+    client.force_login(coach)
+    p, w, item = built["programme"], built["workout"], built["item"]
+    second = PrescriptionFactory(workout=w, exercise=ExerciseFactory(name="Glute bridge"))
+    response = client.post(
+        reverse("coaching:prescription_move", args=[p.pk, second.pk]), {"direction": "up"}
+    )
+    assert response.url == f"{p.get_absolute_url()}?edit={w.pk}#workout-{w.pk}"
+    page = client.get(response.url).content.decode()
+    assert page.index("Move Glute bridge up") < page.index("Move Nordic lower up")
+    item.refresh_from_db()
+    assert item.position == 1
+
+
+def test_invalid_workout_without_javascript_is_explained_and_kept(client, coach, built):
+    client.force_login(coach)
+    p = built["programme"]
+    response = client.post(
+        reverse("coaching:workout_add", args=[p.pk]),
+        {"week": "1", "day": "2", "title": "", "kind": "drills", "notes": "Keep it light"},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200 and "This field is required" in body
+    assert 'aria-invalid="true"' in body and "Keep it light" in body
+    assert '<option value="2" selected>' in body and '<option value="drills" selected>' in body
+
+
+def test_assign_preview_shows_a_change_to_the_plan_at_once(client, coach, athlete, built):
+    client.force_login(coach)
+    p, w = built["programme"], built["workout"]
+    url = reverse("coaching:programme_assign", args=[p.pk])
+    monday = timezone.localdate() + timedelta(days=7 - timezone.localdate().weekday())
+    data = {"athletes": [athlete.pk], "starts_on": monday.isoformat()}
+    headers = {"HX-Request": "true", "HX-Target": "assign-preview"}
+    body = client.post(url, data, headers=headers).content.decode()
+    tuesday = monday + timedelta(days=1)
+    assert "Hamstrings A" in body and f"Tue {tuesday.day} " in body
+    client.post(
+        reverse("coaching:workout_update", args=[p.pk, w.pk]),
+        {"week": "1", "day": "3", "title": "Hamstrings B", "kind": "strength"},
+    )
+    body = client.post(url, data, headers=headers).content.decode()
+    thursday = monday + timedelta(days=3)
+    assert "Hamstrings B" in body and "Hamstrings A" not in body
+    assert f"Thu {thursday.day} " in body
+    later = {**data, "starts_on": (monday + timedelta(days=7)).isoformat()}
+    body = client.post(url, later, headers=headers).content.decode()
+    assert f"Thu {(thursday + timedelta(days=7)).day} " in body
