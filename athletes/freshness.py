@@ -20,6 +20,7 @@ import hashlib
 import logging
 import uuid
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -45,17 +46,41 @@ def _new_token() -> str:
     return uuid.uuid4().hex
 
 
+# The tokens one request has read, so that its second cached read asks the cache only for
+# the entry. Kept from request_started to request_finished (athletes/signals.py); outside
+# requests every read asks the cache.
+_read_this_request: ContextVar[dict | None] = ContextVar("freshness_tokens", default=None)
+
+
+def remember_tokens_read(**kwargs) -> None:
+    _read_this_request.set({})
+
+
+def forget_tokens_read(**kwargs) -> None:
+    _read_this_request.set(None)
+
+
+def _keys_tokens(keys: list[str]) -> list[str]:
+    """The current token under each key, making missing ones."""
+    memo = _read_this_request.get()
+    found = {key: memo[key] for key in keys if key in memo} if memo else {}
+    wanted = [key for key in keys if key not in found]
+    if wanted:
+        found.update(cache.get_many(wanted))
+        missing = [key for key in wanted if key not in found]
+        if missing:
+            for key in missing:
+                # add() keeps a token another request made meanwhile: both then agree.
+                cache.add(key, _new_token(), TOKEN_SECONDS)
+            found.update(cache.get_many(missing))
+        if memo is not None:
+            memo.update((key, found[key]) for key in wanted if key in found)
+    return [found.get(key) or _new_token() for key in keys]
+
+
 def tokens(owners: Iterable) -> list[str]:
     """The current token of each owner (an athlete's pk, or SHARED), making missing ones."""
-    keys = [_token_key(owner) for owner in owners]
-    found = cache.get_many(keys)
-    missing = [key for key in keys if key not in found]
-    if missing:
-        for key in missing:
-            # add() keeps a token another request made meanwhile: both then agree.
-            cache.add(key, _new_token(), TOKEN_SECONDS)
-        found.update(cache.get_many(missing))
-    return [found.get(key) or _new_token() for key in keys]
+    return _keys_tokens([_token_key(owner) for owner in owners])
 
 
 def touch(athlete_ids: Iterable[int] = (), *, shared: bool = False) -> None:
@@ -65,8 +90,12 @@ def touch(athlete_ids: Iterable[int] = (), *, shared: bool = False) -> None:
         return
 
     def replace() -> None:
+        new = {_token_key(o): _new_token() for o in owners}
+        memo = _read_this_request.get()
+        if memo:
+            memo.update(new)
         try:
-            cache.set_many({_token_key(o): _new_token() for o in owners}, TOKEN_SECONDS)
+            cache.set_many(new, TOKEN_SECONDS)
         except Exception:
             # Entries outlive a failed replacement by at most ENTRY_SECONDS.
             logger.exception("Could not mark cached training data as changed")
@@ -81,19 +110,20 @@ def cached(
     parts: tuple,
     compute: Callable,
     *,
-    also_on: Callable[[], str] | None = None,
+    also_on: Iterable[str] = (),
 ):
     """compute(), or what it returned before for the same name, parts and athletes' data.
 
     `parts` must hold everything else the result depends on (the viewer, today's date,
     filters); the result must be picklable and must not depend on anything else.
-    `also_on` gives another version the result depends on, read from the cache too."""
+    `also_on` names the cache keys of other versions the result depends on, kept the same
+    way (a random token, made when missing), such as the library's."""
     if not settings.CACHE_READS:
         return compute()
     try:
-        owner_tokens = tokens([SHARED, *athlete_ids])
-        if also_on is not None:
-            owner_tokens.append(also_on())
+        owner_tokens = _keys_tokens(
+            [*also_on, _token_key(SHARED), *(_token_key(pk) for pk in athlete_ids)]
+        )
     except Exception:
         logger.exception("Cache unavailable; reading %s from the database", name)
         return compute()

@@ -1,6 +1,7 @@
 """What marks an athlete's cached data as changed (athletes/freshness.py): their account,
 profile, coaches and squads. coaching/signals.py does the same for training data."""
 
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from athletes import freshness
@@ -33,6 +34,8 @@ def _squad_members_changed(sender, instance, action, pk_set, **kwargs) -> None:
 
 
 def connect() -> None:
+    request_started.connect(freshness.remember_tokens_read, dispatch_uid="freshness-start")
+    request_finished.connect(freshness.forget_tokens_read, dispatch_uid="freshness-end")
     for model, receiver in (
         (User, _user_changed),
         (AthleteProfile, _profile_changed),

@@ -25,6 +25,7 @@ CSV_HEADER = [
     "date", "athlete", "email", "session", "exercise", "set", "side", "reps", "load_kg",
     "distance_m", "seconds", "note", "session_rpe", "logged_by_coach",
 ]  # fmt: skip
+CSV_CHUNK_ROWS = 500
 
 _PRESCRIPTION_FIELDS = (
     "position", "superset", "notes", "sets", "reps_min", "reps_max", "per_side",
@@ -39,8 +40,9 @@ class _Echo:
 
 
 def set_log_csv(sets: QuerySet[SetLog]) -> Iterator[str]:
-    """CSV lines one at a time, reading the database in chunks, so a year of a whole
-    roster streams without being held in memory."""
+    """CSV lines a chunk at a time, read from the database in chunks, so a year of a whole
+    roster streams without being held in memory. A chunk rather than a line per write:
+    the server sends each piece it is given on its own."""
     writer = csv.writer(_Echo())
     yield writer.writerow(CSV_HEADER)
     rows = sets.order_by("log__date", "log__athlete_id", "log_id", "prescription__position",
@@ -49,9 +51,17 @@ def set_log_csv(sets: QuerySet[SetLog]) -> Iterator[str]:
         "prescription__exercise__name", "set_number", "side", "reps", "load_kg", "distance_m",
         "seconds", "note", "log__rpe", "log__logged_by_id", "log__athlete_id",
     )  # fmt: skip
-    for row in rows.iterator(chunk_size=2000):
+    lines = []
+    for row in rows.iterator(chunk_size=CSV_CHUNK_ROWS):
         *values, logged_by, athlete_id = row
-        yield writer.writerow([*values, "yes" if logged_by not in (None, athlete_id) else ""])
+        lines.append(
+            writer.writerow([*values, "yes" if logged_by not in (None, athlete_id) else ""])
+        )
+        if len(lines) == CSV_CHUNK_ROWS:
+            yield "".join(lines)
+            lines = []
+    if lines:
+        yield "".join(lines)
 
 
 def _prescription(item) -> dict:

@@ -5,11 +5,11 @@ from collections.abc import Callable, Iterable
 
 from athletes import freshness
 from athletes.freshness import owner_of, remember_owner, tokens, touch
-from library.cache import library_version
+from library.cache import VERSION_KEY
 
 __all__ = ["cached", "owner_of", "remember_owner", "tokens", "touch"]
 
 
 def cached(name: str, athlete_ids: Iterable[int], parts: tuple, compute: Callable):
     """athletes.freshness.cached, renewed when the library changes too."""
-    return freshness.cached(name, athlete_ids, parts, compute, also_on=library_version)
+    return freshness.cached(name, athlete_ids, parts, compute, also_on=[VERSION_KEY])
