@@ -299,7 +299,8 @@ def _between(today, days: int) -> Q:
     )
 
 
-def _roster_ids(coach: User, squad) -> list[int]:
+def dashboard_roster(coach: User, squad=None) -> list[int]:
+    """The pks of the athletes the dashboard lists, in pk order."""
     athletes = athletes_coached_by(coach)
     if squad is not None:
         athletes = athletes.filter(squads_joined=squad)
@@ -309,15 +310,8 @@ def _roster_ids(coach: User, squad) -> list[int]:
 def dashboard_athletes(coach: User, today, *, squad=None, sort: str = "name") -> list[User]:
     """The roster with compliance over 7, 30 and 90 days (planned sessions logged against
     planned sessions due, counted in the database), last and next session, and the
-    recent extremes behind the flags. Cached until one of the athletes' data changes
-    (coaching/freshness.py): the query costs more to build than to run."""
-    ids = _roster_ids(coach, squad)
-    return freshness.cached(
-        "dashboard",
-        ids,
-        (coach.pk, ids, today, sort),
-        lambda: list(_dashboard_query(ids, today, sort)),
-    )
+    recent extremes behind the flags."""
+    return list(_dashboard_query(dashboard_roster(coach, squad), today, sort))
 
 
 def _dashboard_query(ids: list[int], today, sort: str) -> QuerySet[User]:
@@ -376,11 +370,7 @@ def _dashboard_query(ids: list[int], today, sort: str) -> QuerySet[User]:
 def side_gaps(athletes: list[User], today) -> dict[int, tuple[str, int]]:
     """Per athlete, the one-sided exercise whose left and right best differ most over the
     last four weeks, if the gap is above the flag threshold: {athlete_id: (name, gap %)}."""
-    ids = sorted(a.pk for a in athletes)
-    return freshness.cached("side-gaps", ids, (ids, today), lambda: _side_gaps(ids, today))
-
-
-def _side_gaps(ids: list[int], today) -> dict[int, tuple[str, int]]:
+    ids = [a.pk for a in athletes]
     rows = (
         SetLog.objects.filter(
             log__athlete__in=ids,

@@ -142,9 +142,10 @@ def coach_dashboard(request: HttpRequest) -> HttpResponse:
         if request.GET.get("sort") in {"name", "compliance", "last"}
         else "name"
     )
-    athletes = list(selectors.dashboard_athletes(coach, today, squad=squad, sort=sort))
+    ids = selectors.dashboard_roster(coach, squad)
 
     def rows() -> str:
+        athletes = selectors.dashboard_athletes(coach, today, squad=squad, sort=sort)
         gaps = selectors.side_gaps(athletes, today)
         context = {
             "rows": _dashboard_rows(athletes, gaps, today, flag),
@@ -156,9 +157,9 @@ def coach_dashboard(request: HttpRequest) -> HttpResponse:
     if settings.DEBUG:  # templates edited while the server runs show at once
         rows_html = rows()
     else:
-        # The rows show only these athletes' data, cached as the figures behind them are
-        # (coaching/freshness.py): until one of them changes.
-        ids = [athlete.pk for athlete in athletes]
+        # The rows show only these athletes' data: cached until one of them changes
+        # (coaching/freshness.py). Building the queries behind them costs more than
+        # running them, so a cached request builds only the roster's.
         rows_html = freshness.cached(
             "dashboard-rows",
             ids,
