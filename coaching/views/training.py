@@ -10,14 +10,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -27,7 +26,7 @@ from django_htmx.http import trigger_client_event
 
 from athletes.decorators import athlete_required
 from athletes.selectors import profile_of
-from athletes.shortcuts import url_for_each
+from athletes.shortcuts import CSRF_PLACEHOLDER, csrf_input, url_for_each, with_csrf
 from coaching import freshness, selectors, services
 from coaching.charts import progress_chart
 from coaching.forms import AdhocSessionForm, CommentForm, FinishForm, PainForm, SetLogForm
@@ -263,14 +262,7 @@ def _row_response(
     return render(
         request,
         "coaching/session_detail.html#set-row",
-        {"row": row, "t": texts, "csrf_input": _csrf_input(request)},
-    )
-
-
-def _csrf_input(request: HttpRequest) -> SafeString:
-    # What {% csrf_token %} prints, built once for the page's many forms.
-    return format_html(
-        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+        {"row": row, "t": texts, "csrf_input": csrf_input(request)},
     )
 
 
@@ -331,16 +323,11 @@ def _form_values(form, names) -> dict:
     }
 
 
-# Stands in for the CSRF field in the cached exercises: escaped text can never contain
-# it, so only the template's own fields are replaced.
-_CSRF_MARK = SafeString("<!--csrf-->")
-
-
 def _exercises_html(
     session: ScheduledSession,
     units: str,
     texts: Mapping[str, SafeString],
-    csrf_input: SafeString,
+    request: HttpRequest,
     row: SetRow | None = None,
 ) -> SafeString:
     """The session's exercises and set rows. The same for everyone who may open the
@@ -356,7 +343,7 @@ def _exercises_html(
             "blocks": blocks,
             "t": texts,
             "units": units,
-            "csrf_input": _CSRF_MARK,
+            "csrf_input": CSRF_PLACEHOLDER,
             "pain_url": reverse("coaching:exercise_pain", args=[session.pk]),
         }
         return render_to_string("coaching/session_detail.html#exercises", context)
@@ -370,7 +357,7 @@ def _exercises_html(
             (session.pk, get_language(), units),
             render_exercises,
         )
-    return mark_safe(html.replace(_CSRF_MARK, csrf_input))  # noqa: S308
+    return with_csrf(html, request)
 
 
 def _session_context(
@@ -382,7 +369,6 @@ def _session_context(
     finish_form = extra.get("finish_form") or FinishForm(instance=log)
     comment_form = extra.get("comment_form") or CommentForm()
     finish = _form_values(finish_form, ["rpe", "duration_minutes", "notes"])
-    csrf_input = _csrf_input(request)
     return {
         "comments": log.comments.all() if log else [],
         "comment": _form_values(comment_form, ["body"])
@@ -392,9 +378,9 @@ def _session_context(
         "log": log,
         "units": units,
         "t": texts,
-        "csrf_input": csrf_input,
+        "csrf_input": csrf_input(request),
         # Called only when the template prints it (not by the comments fragment).
-        "exercises": lambda: _exercises_html(session, units, texts, csrf_input, row=row),
+        "exercises": lambda: _exercises_html(session, units, texts, request, row=row),
         "finish": finish,
         "rpe_options": _options(RPE_CHOICES, finish["values"]["rpe"]),
         "is_adhoc": session.assignment_id is None,
