@@ -290,6 +290,12 @@ def test_csv_export_filters_and_never_leaks_other_rosters(
     assert lines[0].startswith("date,athlete,email,session,exercise")
     assert len(lines) == 2 and "Ada Athlete" in lines[1] and "30.00" in lines[1]
     assert other_athlete.email not in body
+    # Another roster's athlete asked for by pk: the form refuses the choice.
+    response = client.get(
+        reverse("coaching:coach_export"), {"athlete": other_athlete.pk, "download": "1"}
+    )
+    assert not response.streaming
+    assert "Select a valid choice" in response.text and other_athlete.email not in response.text
     response = client.get(
         reverse("coaching:coach_export"),
         {"date_from": "2030-01-01", "date_to": "2029-01-01", "download": "1"},
