@@ -22,7 +22,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from athletes.models import User
+from athletes.models import Coaching, User
 from athletes.selectors import athletes_coached_by
 from coaching import freshness
 from coaching.models import (
@@ -300,11 +300,12 @@ def _between(today, days: int) -> Q:
 
 
 def dashboard_roster(coach: User, squad=None) -> list[int]:
-    """The pks of the athletes the dashboard lists, in pk order."""
-    athletes = athletes_coached_by(coach)
+    """The pks of the athletes the dashboard lists, in pk order: those athletes_coached_by
+    gives, read from the coaching links alone, the cheapest query to build."""
+    links = Coaching.objects.active().filter(coach=coach)
     if squad is not None:
-        athletes = athletes.filter(squads_joined=squad)
-    return sorted(athletes.values_list("pk", flat=True))
+        links = links.filter(athlete__squads_joined=squad)
+    return sorted(links.values_list("athlete_id", flat=True))
 
 
 def dashboard_athletes(coach: User, today, *, squad=None, sort: str = "name") -> list[User]:

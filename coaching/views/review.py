@@ -143,6 +143,7 @@ def coach_dashboard(request: HttpRequest) -> HttpResponse:
         else "name"
     )
     ids = selectors.dashboard_roster(coach, squad)
+    template = "coaching/coach_dashboard.html"
 
     def rows() -> str:
         athletes = selectors.dashboard_athletes(coach, today, squad=squad, sort=sort)
@@ -152,47 +153,44 @@ def coach_dashboard(request: HttpRequest) -> HttpResponse:
             "flag": flag,
             "squad": squad,
         }
-        return render_to_string("coaching/coach_dashboard.html#dashboard-rows", context)
+        return render_to_string(f"{template}#dashboard-rows", context)
 
-    if settings.DEBUG:  # templates edited while the server runs show at once
-        rows_html = rows()
-    else:
-        # The rows show only these athletes' data: cached until one of them changes
-        # (coaching/freshness.py). Building the queries behind them costs more than
-        # running them, so a cached request builds only the roster's.
-        rows_html = freshness.cached(
-            "dashboard-rows",
-            ids,
-            (
-                coach.pk,
-                ids,
-                squad.pk if squad else None,
-                flag,
-                sort,
-                today,
-                get_language(),
-                template_version("coaching/coach_dashboard.html"),
-            ),
-            rows,
-        )
+    def page() -> str:
+        context = {
+            "rows_html": rows(),
+            "squads": squads,
+            "squad": squad,
+            "flag": flag,
+            "sort": sort,
+            "flag_labels": FLAG_LABELS,
+            "thresholds": {
+                "pain": selectors.PAIN_FLAG,
+                "rpe": selectors.RPE_FLAG,
+                "inactive": selectors.INACTIVE_DAYS,
+                "gap": selectors.SIDE_GAP_FLAG,
+                "recent": selectors.RECENT_DAYS,
+            },
+        }
+        return render_to_string(f"{template}#dashboard", context)
+
+    # Only these athletes' data shows: cached until one of them changes
+    # (coaching/freshness.py). Building the queries behind the rows costs more than
+    # running them, so a cached request builds only the roster's.
+    parts = (
+        coach.pk,
+        ids,
+        [(s.pk, s.name) for s in squads],
+        squad.pk if squad else None,
+        flag,
+        sort,
+        today,
+        get_language(),
+        template_version(template),
+    )
     if request.htmx and request.htmx.target == "dashboard-rows":
-        return HttpResponse(rows_html)
-    context = {
-        "rows_html": rows_html,
-        "squads": squads,
-        "squad": squad,
-        "flag": flag,
-        "sort": sort,
-        "flag_labels": FLAG_LABELS,
-        "thresholds": {
-            "pain": selectors.PAIN_FLAG,
-            "rpe": selectors.RPE_FLAG,
-            "inactive": selectors.INACTIVE_DAYS,
-            "gap": selectors.SIDE_GAP_FLAG,
-            "recent": selectors.RECENT_DAYS,
-        },
-    }
-    return render(request, "coaching/coach_dashboard.html", context)
+        return HttpResponse(freshness.cached("dashboard-rows", ids, parts, rows))
+    html = freshness.cached("dashboard", ids, parts, page)
+    return render(request, template, {"content_html": html})
 
 
 @require_GET
