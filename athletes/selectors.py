@@ -14,6 +14,22 @@ def athletes_coached_by(coach: User) -> QuerySet[User]:
     )
 
 
+def roster_ids(coach: User) -> list[int]:
+    """The pks of athletes_coached_by(coach), from the coaching links alone: the query that
+    keys the roster page's cache, run on every request."""
+    if not coach.is_authenticated or not coach.is_coach:
+        return []
+    links = Coaching.objects.filter(coach_id=coach.pk, ended_at__isnull=True)
+    return sorted(links.values_list("athlete_id", flat=True))
+
+
+def roster_owner(coach_id: int) -> str:
+    """The freshness owner (athletes/freshness.py) of everything the coach's roster page
+    shows: their athletes' accounts, profiles and squads, their coaching links, squads and
+    invitations. athletes/signals.py replaces its token on any save of those."""
+    return f"roster-of-{coach_id}"
+
+
 def coaches_of(athlete: User) -> QuerySet[User]:
     return User.objects.filter(
         Exists(Coaching.objects.active().filter(athlete=athlete, coach=OuterRef("pk")))

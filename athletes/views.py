@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -9,8 +11,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
@@ -34,7 +38,13 @@ from athletes.forms import (
     add_service_errors,
 )
 from athletes.models import AthleteProfile, Squad, User
-from athletes.shortcuts import template_version, url_for_each
+from athletes.shortcuts import (
+    CSRF_PLACEHOLDER,
+    csrf_input,
+    template_version,
+    url_for_each,
+    with_csrf,
+)
 
 # Accounts ------------------------------------------------------------------------------
 
@@ -253,17 +263,21 @@ def _open_invitations(coach: User) -> list:
 
 def _roster_results(coach: User, filters: dict, filtered: bool, squads: list[Squad]) -> str:
     """The athlete cards (the #roster-results fragment), cached until one of the listed
-    athletes' name, profile or squads changes (coaching/freshness.py); a rename or removal
+    athletes' name, profile or squads changes (athletes/freshness.py); a rename or removal
     of one of the coach's squads changes the key itself."""
-    athletes = selectors.roster_for(coach, **filters)
 
     def render_cards() -> str:
+        athletes = selectors.roster_for(coach, **filters)
         context = {"athletes": _roster_cards(athletes), "filtered": filtered}
         return render_to_string("athletes/athlete_list.html#roster-results", context)
 
     if settings.DEBUG:  # templates edited while the server runs show at once
         return render_cards()
-    ids = list(athletes.prefetch_related(None).values_list("pk", flat=True))
+    if not filters["query"] and filters["squad"] is None:
+        ids = selectors.roster_ids(coach)
+    else:
+        athletes = selectors.roster_for(coach, **filters).prefetch_related(None)
+        ids = sorted(athletes.values_list("pk", flat=True))
     return freshness.cached(
         "roster",
         ids,
@@ -294,17 +308,54 @@ def _roster_context(request: HttpRequest, coach: User) -> dict:
         "squad_form": SquadForm(),
         "invitation_form": InvitationForm(squads=squads),
         "invitations": SimpleLazyObject(lambda: _open_invitations(coach)),
+        "csrf_input": csrf_input(request),
     }
+
+
+def _roster_page(request: HttpRequest, coach: User) -> SafeString:
+    """The page's content for a GET without filters: the same for every request of the
+    coach until something it shows changes (athletes/signals.py replaces the token of
+    selectors.roster_owner), rendered once with the CSRF placeholder."""
+    owner = selectors.roster_owner(coach.pk)
+
+    def render_page() -> tuple[str, datetime | None]:
+        context = _roster_context(request, coach) | {"csrf_input": CSRF_PLACEHOLDER}
+        invitations = context["invitations"] = _open_invitations(coach)
+        html = render_to_string("athletes/athlete_list.html#page-body", context)
+        pending = [invitation.expires_at for invitation in invitations if invitation.is_pending]
+        return html, min(pending, default=None)
+
+    def cached() -> tuple[str, datetime | None]:
+        parts = (
+            coach.pk,
+            get_language(),
+            timezone.get_current_timezone_name(),
+            template_version("athletes/athlete_list.html"),
+        )
+        return freshness.cached("roster-page", [owner], parts, render_page)
+
+    if settings.DEBUG:  # templates edited while the server runs show at once
+        html, _expiry = render_page()
+        return with_csrf(html, request)
+    html, expiry = cached()
+    if expiry is not None and expiry <= timezone.now():
+        # An invitation shown as pending has expired since: render it anew, once.
+        freshness.touch([owner])
+        html, expiry = cached()
+    return with_csrf(html, request)
 
 
 @require_GET
 @coach_required
 @vary_on_headers("HX-Request")
 def athlete_list(request: HttpRequest) -> HttpResponse:
-    context = _roster_context(request, request.user)
+    coach = request.user
     if request.htmx and request.htmx.target == "roster-results":
-        return HttpResponse(str(context["roster_results"]))
-    return render(request, "athletes/athlete_list.html", context)
+        return HttpResponse(str(_roster_context(request, coach)["roster_results"]))
+    template = "athletes/athlete_list.html"
+    if not any(request.GET.values()):
+        return render(request, template, {"page_body": _roster_page(request, coach)})
+    return render(request, template, _roster_context(request, coach))
 
 
 @require_GET
