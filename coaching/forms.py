@@ -1,4 +1,4 @@
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 from functools import lru_cache
 
@@ -175,12 +175,14 @@ class AssignForm(forms.Form):
         help_text=_("Week 1 is the seven days from this date."),
     )
 
-    def __init__(self, *args, athletes: list[User], squads: Iterable[Squad], **kwargs):
+    def __init__(
+        self, *args, athletes: list[User], squads: Callable[[], Iterable[Squad]], **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.fields["athletes"].choices = [(a.pk, str(a)) for a in athletes]
-        # Read when the squads are shown or a chosen one is checked: a preview for
-        # athletes alone needs no query for them.
-        self.fields["squads"].choices = lambda: [(s.pk, s.name) for s in squads]
+        # Asked for when the squads are shown or a chosen one is checked: a preview for
+        # athletes alone neither queries them nor builds the query.
+        self.fields["squads"].choices = lambda: [(s.pk, s.name) for s in squads()]
         if not self.is_bound:
             today = timezone.localdate()
             self.initial.setdefault("starts_on", today + timedelta(days=(7 - today.weekday()) % 7))

@@ -530,18 +530,21 @@ def athletes_for_assignment(
 ) -> list[User]:
     """The chosen athletes and squad members, refusing anyone off the coach's roster.
     `roster`, when the caller has it already, is `athletes_coached_by(coach)` ordered by
-    name with each athlete's profile: the chosen are then taken from it."""
-    coached = athletes_coached_by(coach)
+    name with each athlete's profile (or the part of it holding everyone chosen, squad
+    members included): the chosen are then taken from it."""
     chosen = set(athlete_ids)
     if squad_ids:
         chosen |= set(
-            coached.filter(squads_joined__in=squad_ids, squads_joined__coach=coach).values_list(
-                "pk", flat=True
-            )
+            athletes_coached_by(coach)
+            .filter(squads_joined__in=squad_ids, squads_joined__coach=coach)
+            .values_list("pk", flat=True)
         )
     if roster is None:
         athletes = list(
-            coached.filter(pk__in=chosen).select_related("athlete_profile").order_by("name")
+            athletes_coached_by(coach)
+            .filter(pk__in=chosen)
+            .select_related("athlete_profile")
+            .order_by("name")
         )
     else:
         athletes = [athlete for athlete in roster if athlete.pk in chosen]

@@ -1,17 +1,20 @@
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template, render_to_string
-from django.urls import reverse
 from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -19,8 +22,15 @@ from django_htmx.http import HttpResponseClientRedirect, retarget, trigger_clien
 
 from athletes.decorators import coach_required
 from athletes.forms import add_service_errors
+from athletes.models import User
 from athletes.selectors import athletes_coached_by, squads_of
-from athletes.shortcuts import url_for_each
+from athletes.shortcuts import (
+    CSRF_PLACEHOLDER,
+    csrf_input,
+    template_version,
+    url_for_each,
+    with_csrf,
+)
 from coaching import selectors, services
 from coaching.forms import (
     AssignForm,
@@ -34,11 +44,45 @@ from coaching.forms import (
     WorkoutForm,
 )
 from coaching.models import Assignment, Prescription, Programme, Workout
-from library.cache import cached_render
+from library.cache import FRAGMENT_SECONDS, VERSION_KEY, library_version
 from library.selectors import exercise_from_input, exercise_search
 from library.tempo import describe_tempo
 
 PROGRAMME_CHANGED = "programme-changed"
+
+
+class _Cached:
+    """Values kept as library/cache.py's `cached_render` keeps them (until the library
+    changes, per language, `parts` saying everything else they depend on), all read in one
+    round trip to the cache together with the library's version: each is stored beside the
+    version it was made under, and one made under another version is made again."""
+
+    def __init__(self, **entries: tuple):
+        language = get_language()
+        self._keys = {
+            name: f"programmes:{name}:{language}:"
+            + hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+            for name, parts in entries.items()
+        }
+        self._version = None
+        self._found: dict = {}
+        if settings.CACHE_READS:
+            found = cache.get_many([VERSION_KEY, *self._keys.values()])
+            self._version = found.pop(VERSION_KEY, None) or library_version()
+            self._found = {
+                key: entry[1] for key, entry in found.items() if entry[0] == self._version
+            }
+
+    def get[T](self, name: str, make: Callable[[], T]) -> T:
+        key = self._keys[name]
+        if key in self._found:
+            return self._found[key]
+        value = self._found[key] = make()
+        if self._version is not None:
+            # Under the version read before making it: if the library changed meanwhile,
+            # the next request sees another version and makes it again.
+            cache.set(key, (self._version, value), FRAGMENT_SECONDS)
+        return value
 
 
 # Programme list -------------------------------------------------------------------
@@ -139,14 +183,19 @@ def _prepare_workouts(programme: Programme, workouts: list[Workout]) -> list[Wor
     return workouts
 
 
+_BUILDER = "coaching/programme_detail.html"
+
+
 class _Builder:
     """The builder's data, fetched and worked out the first time something asks for it:
-    a page whose week list and balance come from the cache needs none of it."""
+    a page whose week list and balance come from the cache needs none of it.
+    `cached` names the fragments this request may read from the cache, read together."""
 
-    def __init__(self, programme: Programme):
+    def __init__(self, programme: Programme, *, cached: tuple[str, ...] = ("week-list", "balance")):
         self.programme = programme
         self.base = programme.get_absolute_url()
         self.editable = not programme.is_template
+        self._cached_names = cached
 
     @cached_property
     def workouts(self) -> list[Workout]:
@@ -189,25 +238,64 @@ class _Builder:
     def context(self, **extra) -> dict:
         return {"programme": self.programme, "base": self.base, "editable": self.editable} | extra
 
-    def _cached(self, name: str, context: Callable[[], dict]) -> str:
-        """A fragment the same for everyone who may open the programme, rendered without
-        the request (so with no CSRF token and nothing about the user) and kept in the
-        cache until the programme changes (every change bumps its version) or the library
-        does (exercise names and muscles), per language."""
+    def forms(self, **given) -> dict:
+        """The forms of the header and below the weeks: those given (refused, with what
+        the coach typed), fresh ones otherwise."""
+        if not self.editable:
+            return {}
+        weeks = self.programme.weeks
+        return {
+            "programme_form": given.get("programme_form") or ProgrammeForm(instance=self.programme),
+            "workout_form": given.get("workout_form")
+            or WorkoutForm(weeks=weeks, initial={"week": 1, "day": 1}),
+            "week_copy_form": given.get("week_copy_form")
+            or WeekCopyForm(weeks=weeks, initial={"from_week": 1, "to_week": 2}),
+        }
+
+    @cached_property
+    def _cache(self) -> _Cached:
+        """Fragments the same for everyone who may open the programme, rendered without
+        the request (so with no CSRF token and nothing about the user) and kept until the
+        programme changes (every change bumps its version), the library does (exercise
+        names and muscles) or the template, per language."""
         programme = self.programme
-        template = f"coaching/programme_detail.html#{name}"
-        parts = (programme.pk, programme.version, programme.updated_at.isoformat())
-        html = cached_render(
-            f"builder-{name}", parts, lambda: render_to_string(template, self.context(**context()))
+        parts = (
+            programme.pk,
+            programme.version,
+            programme.updated_at.isoformat(),
+            template_version(_BUILDER),
         )
+        return _Cached(**dict.fromkeys(self._cached_names, parts))
+
+    def _render(self, name: str, **context) -> str:
+        html = render_to_string(f"{_BUILDER}#{name}", self.context(**context))
         return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
+
+    def _cached(self, name: str, context: Callable[[], dict]) -> str:
+        html = self._cache.get(name, lambda: self._render(name, **context()))
+        return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
+
+    def page(self, request: HttpRequest) -> str:
+        """The page's content with fresh forms, nothing open for editing: the same for
+        everyone, so cached with a placeholder for the request's CSRF token."""
+        html = self._cache.get(
+            "builder",
+            lambda: self._render(
+                "builder",
+                week_list=self._render("week-list", weeks=self.weeks),
+                balance_card=self._render("balance", balance=self.balance),
+                csrf_input=CSRF_PLACEHOLDER,
+                **self.forms(),
+            ),
+        )
+        return with_csrf(html, request)
 
     def week_list(self, request: HttpRequest, *, editing: int | None, undo: dict | None) -> str:
         if editing is None and not undo:
             return self._cached("week-list", lambda: {"weeks": self.weeks})
         # The controls of the workout being edited carry CSRF tokens: never cached.
         return render_to_string(
-            "coaching/programme_detail.html#week-list",
+            f"{_BUILDER}#week-list",
             self.context(weeks=self.weeks, editing=editing, undo=undo),
             request=request,
         )
@@ -250,19 +338,12 @@ def _builder_context(
     **forms,
 ) -> dict:
     builder = _Builder(programme)
-    context = builder.context(
+    return builder.context(
         week_list=_Deferred(lambda: builder.week_list(request, editing=editing, undo=undo)),
         balance_card=_Deferred(builder.balance_card),
+        csrf_input=csrf_input(request),
+        **builder.forms(**forms),
     )
-    if builder.editable:
-        context |= {
-            "programme_form": forms.get("programme_form") or ProgrammeForm(instance=programme),
-            "workout_form": forms.get("workout_form")
-            or WorkoutForm(weeks=programme.weeks, initial={"week": 1, "day": 1}),
-            "week_copy_form": forms.get("week_copy_form")
-            or WeekCopyForm(weeks=programme.weeks, initial={"from_week": 1, "to_week": 2}),
-        }
-    return context
 
 
 @require_GET
@@ -273,7 +354,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     editing = _editing(request)
     target = request.htmx.target if request.htmx else ""
     if target == "balance":
-        return HttpResponse(_Builder(programme).balance_card())
+        return HttpResponse(_Builder(programme, cached=("balance",)).balance_card())
     if target and target.startswith("workout-"):
         builder = _Builder(programme)
         workout = builder.workout(_small_int(target.removeprefix("workout-")))
@@ -285,8 +366,11 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if (request.session.get("undo") or {}).get("programme") == programme.pk:
         undo = request.session.pop("undo")
         editing = undo["workout"]
+    if editing is None and undo is None:
+        page = _Builder(programme, cached=("builder",)).page(request)
+        return render(request, _BUILDER, {"programme": programme, "builder": page})
     context = _builder_context(request, programme, editing=editing, undo=undo)
-    return render(request, "coaching/programme_detail.html", context)
+    return render(request, _BUILDER, context)
 
 
 def _owned(request: HttpRequest, pk: int) -> Programme:
@@ -575,19 +659,22 @@ def prescription_restore(request: HttpRequest, pk: int) -> HttpResponse:
 
 # Assignment -----------------------------------------------------------------------
 
+_ASSIGN = "coaching/programme_assign.html"
+
 
 @require_http_methods(["GET", "POST"])
 @coach_required
 def programme_assign(request: HttpRequest, pk: int) -> HttpResponse:
     programme = _owned(request, pk)
     coach = request.user
-    roster = list(athletes_coached_by(coach).select_related("athlete_profile").order_by("name"))
-    form = AssignForm(request.POST or None, athletes=roster, squads=squads_of(coach))
+    previewing = bool(request.htmx) and request.htmx.target == "assign-preview"
+    roster = _roster(request, coach, chosen_only=previewing)
+    form = AssignForm(request.POST or None, athletes=roster, squads=lambda: squads_of(coach))
     context = {
         "programme": programme,
         "form": form,
         "preview": None,
-        "assign_url": reverse("coaching:programme_assign", args=[programme.pk]),
+        "assign_url": request.path,  # the form posts back here
     }
     if request.method == "POST" and form.is_valid():
         try:
@@ -611,46 +698,47 @@ def programme_assign(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 return redirect("coaching:programme_assignments", pk=programme.pk)
             starts_on = form.cleaned_data["starts_on"]
-            workouts, leg_work = _plan_outline(programme)
-            context["preview"] = preview = services.assignment_preview(
-                workouts=workouts, athletes=athletes, starts_on=starts_on, leg_work=leg_work
-            )
-            context["calendar"] = _calendar_html(programme, starts_on, preview)
+            context["preview"], context["calendar"] = _preview(programme, athletes, starts_on)
         except ValidationError as error:
             add_service_errors(form, error)
-    template = "coaching/programme_assign.html"
-    if request.htmx and request.htmx.target == "assign-preview":
-        template += "#assign-preview"
+    template = _ASSIGN + "#assign-preview" if previewing else _ASSIGN
     return render(request, template, context)
 
 
-def _plan_outline(programme: Programme) -> tuple[list[Workout], set[int]]:
-    """The programme's workouts and which are lower-body strength work, as the preview
-    needs them: kept in the cache until the programme changes (every change bumps its
-    version) or the library does (the muscles exercises work)."""
+def _roster(request: HttpRequest, coach: User, *, chosen_only: bool) -> list[User]:
+    """The coach's athletes, whom the form offers. The htmx preview shows no form: for
+    athletes chosen without a squad it needs only those of them on the roster (anyone
+    else is then not a valid choice, as on the whole form)."""
+    athletes = athletes_coached_by(coach).select_related("athlete_profile").order_by("name")
+    if chosen_only and request.method == "POST" and not request.POST.getlist("squads"):
+        chosen = [pk for pk in request.POST.getlist("athletes") if _small_int(pk) is not None]
+        athletes = athletes.filter(pk__in=chosen)
+    return list(athletes)
 
-    def load() -> tuple[list[Workout], set[int]]:
+
+def _preview(
+    programme: Programme, athletes: list[User], starts_on: date
+) -> tuple[services.AssignmentPreview, str]:
+    """The preview and its calendar. The programme's workouts, with which are lower-body
+    strength work, and the calendar, the same for every athlete, are kept in the cache
+    until the programme changes (every change bumps its version) or the library does (the
+    muscles exercises work), the calendar per start date: both read in one round trip."""
+    parts = (programme.pk, programme.version, programme.updated_at.isoformat())
+    cached = _Cached(outline=parts, calendar=(*parts, starts_on, template_version(_ASSIGN)))
+
+    def outline() -> tuple[list[Workout], set[int]]:
         workouts = list(programme.workouts.all())
         return workouts, services.lower_body_strength_ids(workouts)
 
-    parts = (programme.pk, programme.version, programme.updated_at.isoformat())
-    return cached_render("assign-outline", parts, load)
-
-
-def _calendar_html(
-    programme: Programme, starts_on: date, preview: services.AssignmentPreview
-) -> str:
-    """The preview's calendar, the same for every athlete: rendered once per programme
-    version, start date and language."""
-    parts = (programme.pk, programme.version, programme.updated_at.isoformat(), starts_on)
-    html = cached_render(
-        "assign-calendar",
-        parts,
-        lambda: render_to_string(
-            "coaching/programme_assign.html#calendar", {"calendar": _calendar(preview)}
-        ),
+    workouts, leg_work = cached.get("outline", outline)
+    preview = services.assignment_preview(
+        workouts=workouts, athletes=athletes, starts_on=starts_on, leg_work=leg_work
     )
-    return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
+    calendar = cached.get(
+        "calendar",
+        lambda: render_to_string(f"{_ASSIGN}#calendar", {"calendar": _calendar(preview)}),
+    )
+    return preview, mark_safe(calendar)  # noqa: S308 - rendered by the template engine
 
 
 def _calendar(preview: services.AssignmentPreview) -> list[tuple[str, list[tuple]]]:

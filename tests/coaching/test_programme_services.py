@@ -362,3 +362,18 @@ def test_athletes_for_assignment_takes_the_chosen_from_a_given_roster(
         services.athletes_for_assignment(
             coach=coach, athlete_ids=[other_athlete.pk], squad_ids=[], roster=roster
         )
+
+
+def test_athletes_for_assignment_takes_the_chosen_from_the_roster_part_without_a_query(
+    coach, squad_of_two, other_athlete, django_assert_num_queries
+):
+    ann, ben = squad_of_two
+    with django_assert_num_queries(0):
+        chosen = services.athletes_for_assignment(
+            coach=coach, athlete_ids=[ann.pk], squad_ids=[], roster=[ann]
+        )
+    assert chosen == [ann]
+    with pytest.raises(ValidationError):
+        services.athletes_for_assignment(
+            coach=coach, athlete_ids=[ann.pk, other_athlete.pk], squad_ids=[], roster=[ann]
+        )

@@ -1,3 +1,4 @@
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -546,3 +547,71 @@ def test_assign_preview_shows_a_change_to_the_plan_at_once(client, coach, athlet
     later = {**data, "starts_on": (monday + timedelta(days=7)).isoformat()}
     body = client.post(url, later, headers=headers).content.decode()
     assert f"Thu {(thursday + timedelta(days=7)).day} " in body
+
+
+def test_cached_builder_page_carries_each_visitors_token(client, coach, built):
+    from django.test import Client
+
+    p = built["programme"]
+    client.force_login(coach)
+    client.get(p.get_absolute_url())  # fills the cache
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(coach)
+    page = strict.get(p.get_absolute_url()).content.decode()
+    assert "<!--csrf-->" not in page
+    forms = page.count('method="post"')
+    assert forms >= 4 and page.count('name="csrfmiddlewaretoken"') == forms
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    response = strict.post(
+        reverse("coaching:programme_update", args=[p.pk]),
+        {"csrfmiddlewaretoken": token, "title": "Spring block", "weeks": "2"},
+    )
+    assert response.status_code == 302
+    # The header, its form and the page's title show the change at once.
+    page = strict.get(p.get_absolute_url()).content.decode()
+    assert "<title>Spring block" in page and 'value="Spring block"' in page
+    assert "Coach&#x27;s block" not in page
+    # Fragments rendered for the request (here a refused form) carry its token too.
+    header = client.post(
+        reverse("coaching:programme_update", args=[p.pk]),
+        {"title": "", "weeks": "2"},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    assert header.lstrip().startswith('<section id="programme-header"')
+    assert header.count('name="csrfmiddlewaretoken"') == header.count('method="post"') == 2
+
+
+def test_cached_template_page_shows_nothing_of_whoever_filled_it(client, coach, other_coach, built):
+    url = built["template"].get_absolute_url()
+    client.force_login(coach)
+    client.get(url)  # fills the cache
+    client.force_login(other_coach)
+    page = client.get(url).content.decode()
+    assert "Template day" in page and "Copy to my programmes" in page
+    assert f"({other_coach.email})" in page and f"({coach.email})" not in page
+    assert "Cora Coach" not in page
+    assert "<!--csrf-->" not in page and 'name="csrfmiddlewaretoken"' in page
+
+
+def test_htmx_preview_refuses_athletes_off_the_roster(client, coach, athlete, other_athlete, built):
+    from athletes.models import Coaching
+
+    client.force_login(coach)
+    url = reverse("coaching:programme_assign", args=[built["programme"].pk])
+    headers = {"HX-Request": "true", "HX-Target": "assign-preview"}
+    start = (timezone.localdate() + timedelta(days=7)).isoformat()
+
+    def preview(*athletes):
+        data = {"athletes": [a.pk for a in athletes], "starts_on": start}
+        return client.post(url, data, headers=headers).content.decode()
+
+    body = preview(athlete)
+    assert "Ada Athlete" in body and "Confirm and assign" in body
+    for chosen in [(other_athlete,), (athlete, other_athlete)]:
+        body = preview(*chosen)
+        assert "Select a valid choice" in body and "Confirm and assign" not in body
+        assert "Olga" not in body
+    # Once the coaching ends, the athlete is off the roster.
+    Coaching.objects.filter(coach=coach, athlete=athlete).update(ended_at=timezone.now())
+    body = preview(athlete)
+    assert "Select a valid choice" in body and "Ada Athlete" not in body
