@@ -186,7 +186,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "coaching.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
         }
     }
