@@ -95,13 +95,18 @@ def touch(athlete_ids: Iterable[int] = (), *, shared: bool = False) -> None:
         if memo:
             memo.update(new)
         try:
-            cache.set_many(new, TOKEN_SECONDS)
+            if len(new) == 1:
+                cache.set(*new.popitem(), TOKEN_SECONDS)  # one command; set_many pipelines
+            else:
+                cache.set_many(new, TOKEN_SECONDS)
         except Exception:
             # Entries outlive a failed replacement by at most ENTRY_SECONDS.
             logger.exception("Could not mark cached training data as changed")
 
     replace()
-    transaction.on_commit(replace)
+    # Outside a transaction the write is already committed: once is enough.
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(replace)
 
 
 def cached(

@@ -66,7 +66,6 @@ def session_log_open(*, session: ScheduledSession, by: User) -> SessionLog:
         return SessionLog.objects.get(session=session)
 
 
-@transaction.atomic
 def set_log_record(
     *,
     session: ScheduledSession,
@@ -89,25 +88,41 @@ def set_log_record(
         raise ValidationError(_("That set number is out of range."))
     if side not in {"", SetLog.Side.LEFT, SetLog.Side.RIGHT}:
         raise ValidationError(_("Choose left, right or both."))
-    # A log fetched with the session (select_related) spares a query.
-    loaded = ScheduledSession.log.is_cached(session) and session.has_log
-    log = session.log if loaded else session_log_open(session=session, by=by)
-    values = {
-        "reps": reps,
-        "load_kg": load_kg,
-        "distance_m": distance_m,
-        "seconds": seconds,
-        "note": note,
-        "done": True,
-    }
-    # update_or_create locks the row, and when a concurrent request inserted the same set
-    # first it reads and updates that row (get_or_create catches the IntegrityError in a
-    # savepoint of its own). Through log.sets the row comes back holding its log, so the
-    # change signal (coaching/signals.py) needs no query to find the athlete.
-    set_log, _created = log.sets.update_or_create(
-        prescription=prescription, set_number=set_number, side=side, defaults=values
+    set_log = SetLog(
+        prescription=prescription,
+        set_number=set_number,
+        side=side,
+        reps=reps,
+        load_kg=load_kg,
+        distance_m=distance_m,
+        seconds=seconds,
+        note=note,
+        done=True,
     )
+    # A log fetched with the session (select_related) spares a query, and then the one
+    # statement that stores the set is a transaction of its own.
+    if ScheduledSession.log.is_cached(session) and session.has_log:
+        _set_log_upsert(set_log, session.log)
+    else:
+        with transaction.atomic():
+            _set_log_upsert(set_log, session_log_open(session=session, by=by))
     return set_log
+
+
+def _set_log_upsert(set_log: SetLog, log: SessionLog) -> None:
+    """Insert the set, or update the row already stored for it, in one statement: INSERT
+    ... ON CONFLICT (the set_log_once constraint) DO UPDATE ... RETURNING id. The database
+    decides between the two atomically, so two requests at once still leave one row, and
+    no lock or savepoint is needed. bulk_create sends no post_save: the athlete's cached
+    reads are marked as changed here."""
+    set_log.log = log
+    SetLog.objects.bulk_create(
+        [set_log],
+        update_conflicts=True,
+        unique_fields=["log", "prescription", "set_number", "side"],
+        update_fields=["reps", "load_kg", "distance_m", "seconds", "note", "done", "logged_at"],
+    )
+    freshness.touch([log.athlete_id])
 
 
 def set_log_target_values(prescription: ScheduledPrescription) -> dict:

@@ -25,8 +25,15 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
 
 from athletes.decorators import athlete_required
+from athletes.models import AthleteProfile
 from athletes.selectors import profile_of
-from athletes.shortcuts import CSRF_PLACEHOLDER, csrf_input, url_for_each, with_csrf
+from athletes.shortcuts import (
+    CSRF_PLACEHOLDER,
+    csrf_input,
+    template_version,
+    url_for_each,
+    with_csrf,
+)
 from coaching import freshness, selectors, services
 from coaching.charts import progress_chart
 from coaching.forms import AdhocSessionForm, CommentForm, FinishForm, PainForm, SetLogForm
@@ -259,11 +266,9 @@ def _set_url(session_pk: int) -> SafeString:
 def _row_response(
     request: HttpRequest, row: SetRow, texts: Mapping[str, SafeString]
 ) -> HttpResponse:
-    return render(
-        request,
-        "coaching/session_detail.html#set-row",
-        {"row": row, "t": texts, "csrf_input": csrf_input(request)},
-    )
+    # The row prints only what is given here: no context processors to run.
+    context = {"row": row, "t": texts, "csrf_input": csrf_input(request)}
+    return HttpResponse(render_to_string("coaching/session_detail.html#set-row", context))
 
 
 def _exercise_blocks(
@@ -323,46 +328,24 @@ def _form_values(form, names) -> dict:
     }
 
 
-def _exercises_html(
+def _exercise_context(
     session: ScheduledSession,
     units: str,
     texts: Mapping[str, SafeString],
-    request: HttpRequest,
     row: SetRow | None = None,
-) -> SafeString:
-    """The session's exercises and set rows. The same for everyone who may open the
-    session, so cached until the athlete's data (or the library) changes, per language
-    and unit; `row` replaces one row with a refused set's input, and is never cached."""
-
-    def render_exercises() -> str:
-        blocks = _exercise_blocks(session, units, texts, _set_url(session.pk))
-        if row is not None:
-            for block in blocks:
-                block["rows"] = [row if r.dom_id == row.dom_id else r for r in block["rows"]]
-        context = {
-            "blocks": blocks,
-            "t": texts,
-            "units": units,
-            "csrf_input": CSRF_PLACEHOLDER,
-            "pain_url": reverse("coaching:exercise_pain", args=[session.pk]),
-        }
-        return render_to_string("coaching/session_detail.html#exercises", context)
-
-    if row is not None:
-        html = render_exercises()
-    else:
-        html = freshness.cached(
-            "session-exercises",
-            [session.athlete_id],
-            (session.pk, get_language(), units),
-            render_exercises,
-        )
-    return with_csrf(html, request)
-
-
-def _session_context(
-    request: HttpRequest, session: ScheduledSession, *, row: SetRow | None = None, **extra
 ) -> dict:
+    """What the exercises partial prints; `row` replaces one row with a refused set's
+    input."""
+    blocks = _exercise_blocks(session, units, texts, _set_url(session.pk))
+    if row is not None:
+        for block in blocks:
+            block["rows"] = [row if r.dom_id == row.dom_id else r for r in block["rows"]]
+    return {"blocks": blocks, "pain_url": reverse("coaching:exercise_pain", args=[session.pk])}
+
+
+def _session_context(request: HttpRequest, session: ScheduledSession, **extra) -> dict:
+    """What the page's content and its comments print, with CSRF_PLACEHOLDER for the
+    token."""
     units = _units(session.athlete)
     log = session.log if session.has_log else None
     texts = _texts(units)
@@ -370,33 +353,85 @@ def _session_context(
     comment_form = extra.get("comment_form") or CommentForm()
     finish = _form_values(finish_form, ["rpe", "duration_minutes", "notes"])
     return {
-        "comments": log.comments.all() if log else [],
+        "comments": extra["comments"] if "comments" in extra else log.comments.all() if log else [],
         "comment": _form_values(comment_form, ["body"])
         | {"placeholder": comment_form.fields["body"].widget.attrs["placeholder"]},
         "on_behalf": session.athlete_id != request.user.pk,
         "session": session,
         "log": log,
+        "user": request.user,
         "units": units,
         "t": texts,
-        "csrf_input": csrf_input(request),
-        # Called only when the template prints it (not by the comments fragment).
-        "exercises": lambda: _exercises_html(session, units, texts, request, row=row),
+        "csrf_input": CSRF_PLACEHOLDER,
         "finish": finish,
         "rpe_options": _options(RPE_CHOICES, finish["values"]["rpe"]),
         "is_adhoc": session.assignment_id is None,
     }
 
 
+def _session_content(
+    request: HttpRequest, session: ScheduledSession, *, row: SetRow | None = None, **extra
+) -> str:
+    context = _session_context(request, session, **extra)
+    context |= _exercise_context(session, context["units"], context["t"], row)
+    return render_to_string("coaching/session_detail.html#content", context)
+
+
+def _comments_response(request: HttpRequest, session: ScheduledSession, **extra) -> HttpResponse:
+    context = _session_context(request, session, **extra)
+    html = render_to_string("coaching/session_detail.html#comments", context)
+    return HttpResponse(with_csrf(html, request))
+
+
+def _session_page(request: HttpRequest, title: str, content: str) -> HttpResponse:
+    return render(
+        request,
+        "coaching/session_detail.html",
+        {"title": title, "content": with_csrf(content, request)},
+    )
+
+
+def _session_detail_parts(request: HttpRequest, pk: int) -> dict:
+    session = selectors.session_for_logging(request.user, pk)
+    return {
+        "title": session.title,
+        "content": _session_content(request, session),
+        # Whether some comments are new to this reader (opening the page marks them seen).
+        "unseen": session.has_log
+        and any(
+            not comment.seen_by_recipient and comment.author_id != request.user.pk
+            for comment in session.log.comments.all()
+        ),
+    }
+
+
 @require_GET
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    session = selectors.session_for_logging(request.user, pk)
-    if session.has_log and any(
-        # The comments came with the session: write only when some are new to the reader.
-        not comment.seen_by_recipient and comment.author_id != request.user.pk
-        for comment in session.log.comments.all()
-    ):
+    # The content as it prints, per viewer, cached until the athlete's or the viewer's
+    # data changes (coaching/freshness.py): a warm request asks the cache three times
+    # (owner, tokens, content) and makes no query but the user's. The athlete a session
+    # belongs to never changes; until it is known (session_for_logging remembers it), the
+    # page is not cached.
+    athlete_id = freshness.owner_of("session", pk)
+    if athlete_id is None:
+        parts = _session_detail_parts(request, pk)
+    else:
+        parts = freshness.cached(
+            "session-page",
+            [athlete_id, request.user.pk],
+            (
+                request.user.pk,
+                pk,
+                get_language(),
+                timezone.get_current_timezone_name(),
+                template_version("coaching/session_detail.html"),
+            ),
+            lambda: _session_detail_parts(request, pk),
+        )
+    if parts["unseen"]:
+        session = selectors.session_for_logging(request.user, pk)
         services.comments_mark_seen(log=session.log, reader=request.user)
-    return render(request, "coaching/session_detail.html", _session_context(request, session))
+    return _session_page(request, parts["title"], parts["content"])
 
 
 def _prescription_of(session: ScheduledSession, pk) -> ScheduledPrescription:
@@ -417,20 +452,16 @@ def _pk(value: str | None) -> int | None:
 def set_log(request: HttpRequest, pk: int) -> HttpResponse:
     # Only the exercise posted, with its session and the athlete's units, in one query:
     # the rest of what the page shows is not needed to store a set and redraw its row.
-    loggable = selectors.sessions_loggable_by(request.user)
-    try:
-        # get(), unlike first(), leaves the query unordered: cheaper to build.
-        prescription = ScheduledPrescription.objects.select_related(
-            "exercise", "session__athlete__athlete_profile", "session__log"
-        ).get(pk=_pk(request.POST.get("prescription")), session_id=pk, session__in=loggable)
-    except ScheduledPrescription.DoesNotExist:
-        prescription = None
+    prescription = selectors.prescription_for_logging(
+        request.user, pk, _pk(request.POST.get("prescription"))
+    )
     if prescription is None:
-        session = get_object_or_404(loggable, pk=pk)  # someone else's session: 404
+        # Someone else's session: 404.
+        session = get_object_or_404(selectors.sessions_loggable_by(request.user), pk=pk)
         messages.error(request, _("That exercise is not part of this session."))
         return redirect("coaching:session_detail", pk=session.pk)
     session = prescription.session
-    units = _units(session.athlete)
+    units = prescription.units or AthleteProfile.Units.KG
     form = SetLogForm(request.POST, units=units)
     posted = frozenset(name for name in SET_FIELDS if name in request.POST)
     if form.is_valid():
@@ -485,9 +516,7 @@ def set_log(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         return _row_response(request, row, texts)
     session = selectors.session_for_logging(request.user, pk)
-    return render(
-        request, "coaching/session_detail.html", _session_context(request, session, row=row)
-    )
+    return _session_page(request, session.title, _session_content(request, session, row=row))
 
 
 @require_POST
@@ -563,8 +592,8 @@ def session_finish(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("coaching:coach_session", pk=session.pk)
         messages.success(request, _("%(title)s logged. Well done.") % {"title": session.title})
         return redirect("coaching:train_history")
-    context = _session_context(request, session, finish_form=form)
-    return render(request, "coaching/session_detail.html", context)
+    content = _session_content(request, session, finish_form=form)
+    return _session_page(request, session.title, content)
 
 
 @require_POST
@@ -578,13 +607,14 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
         services.comment_add(log=session.log, author=request.user, body=form.cleaned_data["body"])
         messages.success(request, _("Comment sent."))
         if request.htmx:
-            context = _session_context(request, session)
-            context["comments"] = session.log.comments.select_related("author")
-            return render(request, "coaching/session_detail.html#comments", context)
+            return _comments_response(
+                request, session, comments=session.log.comments.select_related("author")
+            )
         return redirect(f"{request.path.rsplit('comments/', 1)[0]}#comments")
-    context = _session_context(request, session, comment_form=form)
-    template = "coaching/session_detail.html"
-    return render(request, template + "#comments" if request.htmx else template, context)
+    if request.htmx:
+        return _comments_response(request, session, comment_form=form)
+    content = _session_content(request, session, comment_form=form)
+    return _session_page(request, session.title, content)
 
 
 # Unplanned sessions ---------------------------------------------------------------
@@ -641,15 +671,18 @@ def train_history(request: HttpRequest) -> HttpResponse:
     today = services.athlete_today(request.user)
     raw = request.GET.get("page", "")
     number = int(raw) if raw.isdigit() and len(raw) < 6 else 1
+    template = "coaching/train_history.html"
     # The page as it prints, cached until the athlete's data changes (coaching/freshness.py):
     # counting and reading the annotated history costs more to build than to run.
-    page = freshness.cached(
+    html = freshness.cached(
         "history-page",
         [request.user.pk],
-        (request.user.pk, today, number, get_language()),
-        lambda: _history_page(request.user, today, number),
+        (request.user.pk, today, number, get_language(), template_version(template)),
+        lambda: render_to_string(
+            f"{template}#history", {"page": _history_page(request.user, today, number)}
+        ),
     )
-    return render(request, "coaching/train_history.html", {"page": page, "today": today})
+    return render(request, template, {"history_html": html})
 
 
 def _history_page(athlete, today, number: int) -> dict:

@@ -94,10 +94,13 @@ def test_athlete_logs_a_session_on_a_phone(page, runner_with_session):
 
     page.go_back()
     page.reload()
+    # The page is cached until the athlete's data changes: it shows what was just logged.
     for number in (1, 2, 3):
         expect(
             page.get_by_role("button", name=f"Update Romanian deadlift, Set {number}")
         ).to_be_visible()
+    expect(set_two.get_by_label("Load (kg)")).to_have_value("42.5")
+    expect(page.get_by_role("heading", name="Session summary")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
 
     sets = list(SetLog.objects.order_by("set_number").values_list("reps", "load_kg"))

@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from coaching import services
+from athletes import services as people
+from coaching import selectors, services
 from coaching.forms import SetLogForm
 from coaching.models import Comment, ExerciseFeedback, ScheduledSession, SessionLog, SetLog
 from tests.conftest import PERSONAS
@@ -631,3 +632,113 @@ def test_progress_shows_a_new_set_and_new_units_at_once(client, athlete, schedul
     athlete.athlete_profile.save()
     body = client.get(url).content.decode()
     assert "heaviest set (lb)" in body and "<td>55.1 ★</td>" in body
+
+
+HTMX = {"HX-Request": "true"}
+
+
+def test_a_coach_logs_a_set_on_behalf_and_nobody_else_can(client, coach, other_coach, schedule):
+    session = schedule["today"]
+    nordic = session.prescriptions.get(exercise__name="Nordic lower")
+    url = reverse("coaching:set_log", args=[session.pk])
+    data = {"prescription": nordic.pk, "set_number": 1, "reps": 6, "load": "20"}
+    client.force_login(other_coach)
+    assert client.post(url, data, headers=HTMX).status_code == 404
+    assert not SetLog.objects.exists()
+    client.force_login(coach)
+    body = client.post(url, data, headers=HTMX).content.decode()
+    assert "is-done" in body and "Nordic lower, Set 1" in body
+    logged = SetLog.objects.select_related("log").get()
+    assert (logged.reps, logged.log.logged_by, logged.log.athlete) == (6, coach, session.athlete)
+    people.roster_remove(coach=coach, athlete=session.athlete)
+    assert client.post(url, {**data, "reps": 7}, headers=HTMX).status_code == 404
+    assert SetLog.objects.get().reps == 6
+
+
+def test_a_set_stored_again_updates_its_row_and_redraws_it(client, athlete, schedule):
+    # The second post finds the log with the exercise and stores the set in one statement.
+    client.force_login(athlete)
+    session = schedule["today"]
+    bridge = session.prescriptions.get(exercise__name="Single-leg bridge")
+    url = reverse("coaching:set_log", args=[session.pk])
+    data = {"prescription": bridge.pk, "set_number": 2, "side": "L", "reps": 10}
+    first = client.post(url, data, headers=HTMX).content.decode()
+    logged = SetLog.objects.get()
+    with CaptureQueriesContext(connection) as ctx:
+        again = client.post(url, {**data, "reps": 9, "note": "wobbly"}, headers=HTMX)
+    body = again.content.decode()
+    assert f"/sets/{logged.pk}/undo/" in first and f"/sets/{logged.pk}/undo/" in body
+    assert 'value="9"' in body and 'value="wobbly"' in body and "Set 2 left" in body
+    assert not any("SAVEPOINT" in query["sql"] for query in ctx.captured_queries)
+    logged.refresh_from_db()
+    assert (logged.reps, logged.note, logged.side, SetLog.objects.count()) == (9, "wobbly", "L", 1)
+    assert logged.logged_at > SessionLog.objects.get().started_at
+
+
+def test_concurrent_logging_of_a_set_on_a_started_log_stores_one(
+    transactional_db, coach, athlete, schedule
+):
+    session = schedule["today"]
+    nordic = session.prescriptions.get(exercise__name="Nordic lower")
+    services.set_log_record(
+        session=session, prescription=nordic, set_number=2, side="", by=athlete, reps=6
+    )
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def log(reps):
+        try:
+            # As the view reads it: the session comes with its log, so one statement stores.
+            prescription = selectors.prescription_for_logging(athlete, session.pk, nordic.pk)
+            barrier.wait()
+            services.set_log_record(
+                session=prescription.session,
+                prescription=prescription,
+                set_number=1,
+                side="",
+                by=athlete,
+                reps=reps,
+            )
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=log, args=(reps,)) for reps in (5, 6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert SetLog.objects.filter(set_number=1).count() == 1 and SessionLog.objects.count() == 1
+    assert SetLog.objects.get(set_number=1).reps in {5, 6}
+
+
+def test_the_session_page_shows_every_change_at_once(client, coach, athlete, schedule):
+    # The page's content is cached per viewer (session_detail): each of these changes must
+    # show on the next request, and access must end with the coaching link.
+    session = schedule["today"]
+    url = reverse("coaching:session_detail", args=[session.pk])
+    client.force_login(athlete)
+    client.get(url)
+    assert "Finish the session" in client.get(url).content.decode()
+    nordic = session.prescriptions.get(exercise__name="Nordic lower")
+    services.set_log_record(
+        session=session, prescription=nordic, set_number=1, side="", by=athlete, reps=6
+    )
+    services.session_finish(session=session, by=athlete, rpe=8, duration_minutes=45)
+    body = client.get(url).content.decode()
+    assert "Session summary" in body and 'value="45"' in body and "No comments yet." in body
+    session.title = "Hams B (moved)"
+    session.save()
+    assert "<title>Hams B (moved) · Drivephase</title>" in client.get(url).content.decode()
+
+    client.force_login(coach)
+    client.get(url)
+    body = client.get(url).content.decode()
+    assert "You are logging for" in body and "Lovely depth" not in body
+    services.comment_add(log=session.log, author=athlete, body="Lovely depth")
+    body = client.get(url).content.decode()
+    assert "Lovely depth" in body and Comment.objects.get().seen_by_recipient
+    people.roster_remove(coach=coach, athlete=athlete)
+    assert client.get(url).status_code == 404
