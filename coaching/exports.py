@@ -39,10 +39,12 @@ class _Echo:
         return value
 
 
-def set_log_csv(sets: QuerySet[SetLog]) -> Iterator[str]:
+def set_log_csv(sets: QuerySet[SetLog], *, stream: bool = True) -> Iterator[str]:
     """CSV lines a chunk at a time, read from the database in chunks, so a year of a whole
     roster streams without being held in memory. A chunk rather than a line per write:
-    the server sends each piece it is given on its own."""
+    the server sends each piece it is given on its own. stream=False reads the rows in one
+    go, for exports known to be small: on PostgreSQL a server-side cursor costs three
+    round trips and a materialised result, more than a few thousand rows take to send."""
     writer = csv.writer(_Echo())
     yield writer.writerow(CSV_HEADER)
     rows = sets.order_by("log__date", "log__athlete_id", "log_id", "prescription__position",
@@ -52,7 +54,7 @@ def set_log_csv(sets: QuerySet[SetLog]) -> Iterator[str]:
         "seconds", "note", "log__rpe", "log__logged_by_id", "log__athlete_id",
     )  # fmt: skip
     lines = []
-    for row in rows.iterator(chunk_size=CSV_CHUNK_ROWS):
+    for row in rows.iterator(chunk_size=CSV_CHUNK_ROWS) if stream else rows:
         *values, logged_by, athlete_id = row
         lines.append(
             writer.writerow([*values, "yes" if logged_by not in (None, athlete_id) else ""])

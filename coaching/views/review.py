@@ -406,7 +406,21 @@ def coach_export(request: HttpRequest) -> HttpResponse:
             sets = sets.filter(log__date__gte=data["date_from"])
         if data["date_to"]:
             sets = sets.filter(log__date__lte=data["date_to"])
-        response = StreamingHttpResponse(exports.set_log_csv(sets), content_type="text/csv")
+        if data["athlete"]:
+            # One athlete's sets, even over years, are a few thousand rows: read at once
+            # and cached until their data changes (coaching/freshness.py).
+            parts = (coach.pk, data["athlete"], data["squad"], data["date_from"], data["date_to"])
+            rows = [
+                freshness.cached(
+                    "csv",
+                    [data["athlete"]],
+                    parts,
+                    lambda: "".join(exports.set_log_csv(sets, stream=False)),
+                )
+            ]
+        else:
+            rows = exports.set_log_csv(sets)
+        response = StreamingHttpResponse(rows, content_type="text/csv")
         stamp = timezone.localdate().isoformat()
         response["Content-Disposition"] = f'attachment; filename="drivephase-sets-{stamp}.csv"'
         return response

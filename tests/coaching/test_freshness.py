@@ -158,3 +158,23 @@ def test_without_a_shared_cache_every_read_comes_from_the_database(
     selectors.session_for_logging(athlete, session.pk)
     with django_assert_num_queries(3):  # the session, its prescriptions, its log
         selectors.session_for_logging(athlete, session.pk)
+
+
+def test_an_athletes_csv_holds_a_set_logged_after_it_was_downloaded(
+    client, coach, athlete, session
+):
+    client.force_login(coach)
+    url = reverse("coaching:coach_export")
+    query = {"athlete": athlete.pk, "download": "1"}
+
+    def download() -> str:
+        return b"".join(client.get(url, query).streaming_content).decode()
+
+    assert download().count("\r\n") == 1  # the header only
+    download()
+
+    services.set_log_record(
+        session=session, prescription=_prescription(session), set_number=1, side="", by=athlete
+    )
+
+    assert download().count("\r\n") == 2
