@@ -297,29 +297,41 @@ def test_calendar_feed_answers_only_to_its_token(client, athlete, other_athlete,
     assert client.get(feed.get_absolute_url()).status_code == 404
 
 
-def test_concurrent_logging_of_the_same_set_stores_one(transactional_db, coach, athlete, schedule):
-    session = schedule["today"]
-    nordic = session.prescriptions.get(exercise__name="Nordic lower")
-    barrier = threading.Barrier(2)
+def _at_once(log, *values) -> list[Exception]:
+    """log(value, barrier) in one thread per value, released together; what they raised."""
+    barrier = threading.Barrier(len(values))
     errors = []
 
-    def log(reps):
+    def run(value):
         try:
-            barrier.wait()
-            services.set_log_record(
-                session=session, prescription=nordic, set_number=1, side="", by=athlete, reps=reps
-            )
-        except Exception as error:  # noqa: BLE001 - reported below
+            log(value, barrier)
+        except Exception as error:  # noqa: BLE001 - returned to the test
             errors.append(error)
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=log, args=(reps,)) for reps in (5, 6)]
+    threads = [threading.Thread(target=run, args=(value,)) for value in values]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert errors == []
+    return errors
+
+
+def test_concurrent_logging_of_the_same_set_stores_one(transactional_db, coach, athlete, schedule):
+    session = schedule["today"]
+    nordic = session.prescriptions.get(exercise__name="Nordic lower")
+
+    def log(reps, barrier):
+        # Each its own copy, as each request reads it: a shared instance would carry the
+        # other thread's log, unsaved, in its cache.
+        own = ScheduledSession.objects.get(pk=session.pk)
+        barrier.wait()
+        services.set_log_record(
+            session=own, prescription=nordic, set_number=1, side="", by=athlete, reps=reps
+        )
+
+    assert _at_once(log, 5, 6) == []
     assert SetLog.objects.count() == 1 and SessionLog.objects.count() == 1
 
 
@@ -683,33 +695,21 @@ def test_concurrent_logging_of_a_set_on_a_started_log_stores_one(
     services.set_log_record(
         session=session, prescription=nordic, set_number=2, side="", by=athlete, reps=6
     )
-    barrier = threading.Barrier(2)
-    errors = []
 
-    def log(reps):
-        try:
-            # As the view reads it: the session comes with its log, so one statement stores.
-            prescription = selectors.prescription_for_logging(athlete, session.pk, nordic.pk)
-            barrier.wait()
-            services.set_log_record(
-                session=prescription.session,
-                prescription=prescription,
-                set_number=1,
-                side="",
-                by=athlete,
-                reps=reps,
-            )
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connections.close_all()
+    def log(reps, barrier):
+        # As the view reads it: the session comes with its log, so one statement stores.
+        prescription = selectors.prescription_for_logging(athlete, session.pk, nordic.pk)
+        barrier.wait()
+        services.set_log_record(
+            session=prescription.session,
+            prescription=prescription,
+            set_number=1,
+            side="",
+            by=athlete,
+            reps=reps,
+        )
 
-    threads = [threading.Thread(target=log, args=(reps,)) for reps in (5, 6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert _at_once(log, 5, 6) == []
     assert SetLog.objects.filter(set_number=1).count() == 1 and SessionLog.objects.count() == 1
     assert SetLog.objects.get(set_number=1).reps in {5, 6}
 
