@@ -4,7 +4,7 @@ from functools import lru_cache
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -150,11 +150,14 @@ class AthleteProfile(models.Model):
     experience = models.CharField(
         _("experience"), max_length=12, choices=Experience, default=Experience.INTERMEDIATE
     )
-    weekly_km = models.PositiveSmallIntegerField(
+    # Kept in km with two decimals, so a volume typed in miles reads back as typed.
+    weekly_km = models.DecimalField(
         _("weekly running (km)"),
+        max_digits=6,
+        decimal_places=2,
         null=True,
         blank=True,
-        validators=[MaxValueValidator(400)],
+        validators=[MinValueValidator(0), MaxValueValidator(400)],
         help_text=_("A typical week's running volume."),
     )
     pb_5k = models.DurationField(_("5 km best"), null=True, blank=True)

@@ -115,7 +115,7 @@ def progress_chart(points: list[dict], *, units: str) -> ProgressChart | None:
     series: dict[str, Series] = {}
     for row in points:
         series.setdefault(row["side"], Series(side=row["side"])).points.append(
-            Point(day=row["log__date"], value=value_of(row))
+            Point(day=row["log__done_on"], value=value_of(row))
         )
     all_points = [p for s in series.values() for p in s.points]
     days = sorted({p.day for p in all_points})

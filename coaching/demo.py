@@ -123,6 +123,7 @@ def demo_training_load(*, today: date | None = None) -> bool:
         programme_assign,
         programme_copy,
         session_finish,
+        session_log_open,
         set_log_record,
         set_log_target_values,
     )
@@ -149,6 +150,7 @@ def demo_training_load(*, today: date | None = None) -> bool:
     for index, session in enumerate(sessions):
         if index == 2:
             continue  # one missed session, as in real life
+        session_log_open(session=session, by=runner, done_on=session.date)
         for prescription in session.prescriptions.all():
             target = set_log_target_values(prescription)
             sides = ["L", "R"] if prescription.per_side else [""]

@@ -47,9 +47,9 @@ def set_log_csv(sets: QuerySet[SetLog], *, stream: bool = True) -> Iterator[str]
     round trips and a materialised result, more than a few thousand rows take to send."""
     writer = csv.writer(_Echo())
     yield writer.writerow(CSV_HEADER)
-    rows = sets.order_by("log__date", "log__athlete_id", "log_id", "prescription__position",
+    rows = sets.order_by("log__done_on", "log__athlete_id", "log_id", "prescription__position",
                          "set_number", "side").values_list(
-        "log__date", "log__athlete__name", "log__athlete__email", "log__session__title",
+        "log__done_on", "log__athlete__name", "log__athlete__email", "log__session__title",
         "prescription__exercise__name", "set_number", "side", "reps", "load_kg", "distance_m",
         "seconds", "note", "log__rpe", "log__logged_by_id", "log__athlete_id",
     )  # fmt: skip
@@ -160,7 +160,7 @@ def athlete_export(athlete: User) -> dict:
 
 def _log(log: SessionLog) -> dict:
     return {
-        "date": _iso(log.date),
+        "date": _iso(log.done_on),
         "session": log.session.title if log.session_id else None,
         "rpe": log.rpe,
         "duration_minutes": log.duration_minutes,

@@ -258,6 +258,9 @@ class Assignment(models.Model):
     status = models.CharField(
         _("status"), max_length=8, choices=Status, default=Status.ACTIVE, db_index=True
     )
+    programme_version = models.PositiveIntegerField(
+        default=1, help_text=_("The programme's version this athlete's sessions were made from.")
+    )
     paused_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -362,7 +365,9 @@ class SessionLog(models.Model):
         related_name="+",
         verbose_name=_("logged by"),
     )
-    date = models.DateField(_("date"))
+    # The athlete's local date the session was actually done: the scheduled session keeps
+    # the planned date, and compliance, history and exports read this one.
+    done_on = models.DateField(_("done on"))
     started_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
     rpe = models.PositiveSmallIntegerField(
@@ -377,10 +382,10 @@ class SessionLog(models.Model):
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
-        ordering = ["-date", "-pk"]
+        ordering = ["-done_on", "-pk"]
         verbose_name = _("session log")
         verbose_name_plural = _("session logs")
-        indexes = [models.Index(fields=["athlete", "date"])]
+        indexes = [models.Index(fields=["athlete", "done_on"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(rpe__isnull=True) | (Q(rpe__gte=1) & Q(rpe__lte=10)),
@@ -389,7 +394,7 @@ class SessionLog(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.athlete} {self.date}"
+        return f"{self.athlete} {self.done_on}"
 
 
 class SetLog(models.Model):
@@ -417,10 +422,11 @@ class SetLog(models.Model):
     reps = models.PositiveSmallIntegerField(
         _("reps"), null=True, blank=True, validators=[MaxValueValidator(500)]
     )
+    # Four decimals so that a load typed in pounds (to two decimals) reads back exactly.
     load_kg = models.DecimalField(
         _("load (kg)"),
-        max_digits=6,
-        decimal_places=2,
+        max_digits=9,
+        decimal_places=4,
         null=True,
         blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(1000)],

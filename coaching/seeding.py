@@ -3,7 +3,7 @@ athletes, with past sessions logged set by set. Bulk inserts, a coach's group at
 so that 500 athletes x 52 weeks fits in memory and in well under two minutes."""
 
 import random
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -143,7 +143,8 @@ def seed_group_training(
                 session=s,
                 athlete_id=s.athlete_id,
                 logged_by_id=s.athlete_id,
-                date=s.date,
+                done_on=s.date,
+                completed_at=datetime.combine(s.date, time(18), tzinfo=UTC),
                 rpe=rng.randint(5, 9),
                 duration_minutes=rng.randint(30, 55),
             )

@@ -293,10 +293,10 @@ def _session_for_logging(user: User, pk: int) -> ScheduledSession:
                         SetLog.objects.filter(
                             log__athlete=OuterRef("session__athlete"),
                             prescription__exercise=OuterRef("exercise"),
-                            log__date__lt=OuterRef("session__date"),
                             load_kg__isnull=False,
                         )
-                        .order_by("-log__date", "-set_number")
+                        .exclude(log__session=OuterRef("session"))
+                        .order_by("-log__done_on", "-log_id", "-set_number")
                         .values("load_kg")[:1]
                     )
                 ),
@@ -372,14 +372,14 @@ def progress_points(athlete: User, exercise: Exercise) -> list[dict]:
 def _progress_points(athlete: User, exercise: Exercise) -> list[dict]:
     return list(
         SetLog.objects.filter(log__athlete=athlete, prescription__exercise=exercise, done=True)
-        .values("log__date", "side")
+        .values("log__done_on", "side")
         .annotate(
             top_load=Max("load_kg"),
             total_reps=Sum("reps"),
             seconds=Max("seconds"),
             distance=Max("distance_m"),
         )
-        .order_by("log__date", "side")
+        .order_by("log__done_on", "side")
     )
 
 
@@ -434,7 +434,7 @@ def _dashboard_query(ids: list[int], today, sort: str) -> QuerySet[User]:
     )
     athletes = athletes.annotate(**counts).annotate(
         last_logged=Subquery(
-            SessionLog.objects.filter(athlete=OuterRef("pk")).order_by("-date").values("date")[:1]
+            SessionLog.objects.filter(athlete=OuterRef("pk")).order_by("-done_on").values("done_on")[:1]
         ),
         next_date=Subquery(
             ScheduledSession.objects.filter(
@@ -445,13 +445,13 @@ def _dashboard_query(ids: list[int], today, sort: str) -> QuerySet[User]:
             .values("date")[:1]
         ),
         max_pain=Subquery(
-            ExerciseFeedback.objects.filter(log__athlete=OuterRef("pk"), log__date__gte=recent)
+            ExerciseFeedback.objects.filter(log__athlete=OuterRef("pk"), log__done_on__gte=recent)
             .values("log__athlete")
             .annotate(top=Max("pain"))
             .values("top")
         ),
         max_rpe=Subquery(
-            SessionLog.objects.filter(athlete=OuterRef("pk"), date__gte=recent)
+            SessionLog.objects.filter(athlete=OuterRef("pk"), done_on__gte=recent)
             .values("athlete")
             .annotate(top=Max("rpe"))
             .values("top")
@@ -477,7 +477,7 @@ def side_gaps(athletes: list[User], today) -> dict[int, tuple[str, int]]:
     rows = (
         SetLog.objects.filter(
             log__athlete__in=ids,
-            log__date__gte=today - timedelta(days=28),
+            log__done_on__gte=today - timedelta(days=28),
             side__in=["L", "R"],
             done=True,
         )
@@ -571,5 +571,5 @@ def coach_athlete_logs(coach: User, athlete: User) -> QuerySet[SessionLog]:
             max_pain=Max("feedback__pain"),
             comment_count=Count("comments", distinct=True),
         )
-        .order_by("-date", "-pk")
+        .order_by("-done_on", "-pk")
     )

@@ -2,7 +2,7 @@
 the private calendar feed. Every write is idempotent where a retry can happen."""
 
 import secrets
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -51,16 +51,20 @@ def from_kg(value: Decimal | None, units: str) -> Decimal | None:
     return shown.quantize(Decimal("0.1"))
 
 
-def session_log_open(*, session: ScheduledSession, by: User) -> SessionLog:
-    """The session's log, created on the first logged set. Two requests at once still
-    make one log: the loser of the race reads the winner's row."""
+def session_log_open(
+    *, session: ScheduledSession, by: User, done_on: date | None = None
+) -> SessionLog:
+    """The session's log, created on the first logged set and dated the athlete's local
+    today (a session done early or late keeps its planned date apart). Two requests at
+    once still make one log: the loser of the race reads the winner's row."""
     existing = SessionLog.objects.filter(session=session).first()
     if existing:
         return existing
+    done_on = done_on or athlete_today(session.athlete)
     try:
         with transaction.atomic():
             return SessionLog.objects.create(
-                session=session, athlete_id=session.athlete_id, logged_by=by, date=session.date
+                session=session, athlete_id=session.athlete_id, logged_by=by, done_on=done_on
             )
     except IntegrityError:
         return SessionLog.objects.get(session=session)
@@ -164,8 +168,18 @@ def session_finish(
     rpe: int,
     duration_minutes: int | None,
     notes: str = "",
+    done_on: date | None = None,
 ) -> SessionLog:
-    log = session_log_open(session=session, by=by)
+    """Mark the session done. `done_on` corrects the day it was done, for a session
+    logged after the fact; it can be neither in the athlete's future nor a year back."""
+    log = session_log_open(session=session, by=by, done_on=done_on)
+    if done_on is not None:
+        today = athlete_today(session.athlete)
+        if done_on > today:
+            raise ValidationError({"done_on": _("A session cannot be done in the future.")})
+        if done_on < today - timedelta(days=366):
+            raise ValidationError({"done_on": _("Give a date within the last year.")})
+        log.done_on = done_on
     log.rpe = rpe
     log.duration_minutes = duration_minutes
     log.notes = notes

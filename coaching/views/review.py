@@ -292,8 +292,8 @@ def _log_rows(logs) -> list[dict]:
     return [
         {
             "url": url(log.session_id),
-            "day": names.long(log.date),
-            "short": names.short(log.date),
+            "day": names.long(log.done_on),
+            "short": names.short(log.done_on),
             "title": log.session.title,
             "rpe": log.rpe,
             "pain": log.max_pain,
@@ -403,9 +403,9 @@ def coach_export(request: HttpRequest) -> HttpResponse:
         if data["squad"]:
             sets = sets.filter(log__athlete__squads_joined=data["squad"])
         if data["date_from"]:
-            sets = sets.filter(log__date__gte=data["date_from"])
+            sets = sets.filter(log__done_on__gte=data["date_from"])
         if data["date_to"]:
-            sets = sets.filter(log__date__lte=data["date_to"])
+            sets = sets.filter(log__done_on__lte=data["date_to"])
         if data["athlete"]:
             # One athlete's sets, even over years, are a few thousand rows: read at once
             # and cached until their data changes (coaching/freshness.py).

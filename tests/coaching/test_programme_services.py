@@ -241,7 +241,7 @@ def test_template_edits_reach_athletes_only_when_pushed(coach, plan, squad_of_tw
         coach=coach, programme=plan, athletes=squad_of_two, starts_on=MONDAY
     )
     past_logged = ScheduledSession.objects.get(athlete=ann, title="Tue 1")
-    SessionLog.objects.create(session=past_logged, athlete=ann, date=past_logged.date)
+    SessionLog.objects.create(session=past_logged, athlete=ann, done_on=past_logged.date)
     Prescription.objects.filter(workout__programme=plan).update(sets=6)
     Workout.objects.filter(programme=plan).update(title="Renamed")
     assert set(ScheduledPrescription.objects.values_list("sets", flat=True)) == {3, 4}
@@ -289,7 +289,7 @@ def test_pause_resume_shifts_unlogged_sessions_and_end_keeps_logs(coach, plan, s
         coach=coach, programme=plan, athletes=[ann], starts_on=MONDAY
     )
     first = assignment.sessions.get(title="Tue 1")
-    SessionLog.objects.create(session=first, athlete=ann, date=first.date)
+    SessionLog.objects.create(session=first, athlete=ann, done_on=first.date)
     services.assignment_pause(assignment=assignment, today=MONDAY + timedelta(days=2))
     services.assignment_resume(assignment=assignment, today=MONDAY + timedelta(days=9))
     assert assignment.sessions.get(title="Sat 1").date == MONDAY + timedelta(days=12)

@@ -326,7 +326,7 @@ def test_csv_export_of_100000_sets_streams_in_little_memory(coach, athlete):
         SessionLog(
             session=ScheduledSession.objects.create(athlete=athlete, date=TODAY, title=f"S{i}"),
             athlete=athlete,
-            date=TODAY,
+            done_on=TODAY,
         )
         for i in range(666)
     )
