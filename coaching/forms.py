@@ -287,9 +287,14 @@ class PainForm(forms.Form):
 class FinishForm(forms.ModelForm):
     class Meta:
         model = SessionLog
-        fields = ["rpe", "duration_minutes", "notes"]
-        labels = {"rpe": _("How hard was the session? (RPE 1-10)")}
+        fields = ["rpe", "duration_minutes", "notes", "done_on"]
+        labels = {
+            "rpe": _("How hard was the session? (RPE 1-10)"),
+            "done_on": _("Done on"),
+        }
+        help_texts = {"done_on": _("Change it if you are logging a session done on another day.")}
         widgets = {
+            "done_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "rpe": forms.Select(choices=[("", "—")] + [(n, str(n)) for n in range(1, 11)]),
             "duration_minutes": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
             "notes": forms.Textarea(attrs={"rows": 2}),
@@ -298,6 +303,8 @@ class FinishForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rpe"].required = True
+        # Empty means today, where the athlete is: the service fills it in.
+        self.fields["done_on"].required = False
 
 
 class AdhocSessionForm(forms.ModelForm):

@@ -319,6 +319,15 @@ class ScheduledSession(models.Model):
     def is_past(self) -> bool:
         return self.date < timezone.localdate()
 
+    def status_on(self, today) -> str:
+        """One word for where the session stands on the athlete's `today`: "done" once
+        finished (whenever that was), "partial" with a log not yet finished, "missed"
+        when its planned day has passed with neither, else "planned"."""
+        log = self.log if self.has_log else None
+        if log is not None:
+            return "done" if log.completed_at else "partial"
+        return "missed" if self.date < today else "planned"
+
     @property
     def has_log(self) -> bool:
         """Whether the session has been logged. Reads the log a query fetched with the

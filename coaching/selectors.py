@@ -153,15 +153,26 @@ def _train_overview(athlete: User, today) -> dict:
         .annotate(exercise_count=Count("prescriptions", distinct=True))
     )
     window = list(_upcoming(base).filter(date__gte=today - timedelta(days=14), date__lte=week_end))
+    for session in window:
+        session.status = session.status_on(today)
+    # Next is the earliest session not yet finished from today on: what the week list
+    # shows first, whatever was done early around it.
+    next_session = next(
+        (s for s in window if s.date >= today and s.status != "done"),
+        None,
+    ) or (
+        _upcoming(base)
+        .filter(date__gt=week_end)
+        .filter(Q(log__isnull=True) | Q(log__completed_at__isnull=True))
+        .order_by("date", "pk")
+        .first()
+    )
     return {
         "today": today,
         "today_sessions": [s for s in window if s.date == today],
         "week": [s for s in window if week_start <= s.date <= week_end and s.date != today],
-        "missed": [s for s in window if s.date < today and not s.has_log],
-        "next_session": _upcoming(base)
-        .filter(date__gt=week_end, log__isnull=True)
-        .order_by("date")
-        .first(),
+        "missed": [s for s in window if s.date < today and s.status in {"missed", "partial"}],
+        "next_session": next_session,
     }
 
 
@@ -344,8 +355,10 @@ def history_of(athlete: User, today) -> QuerySet[ScheduledSession]:
             planned_sets=Coalesce(Subquery(planned), 0),
             done_sets=Coalesce(Subquery(done), 0),
             max_pain=Max("log__feedback__pain"),
+            # A session lives in history on the day it was done, else on its planned day.
+            day=Coalesce("log__done_on", "date"),
         )
-        .order_by("-date", "-pk")
+        .order_by("-day", "-pk")
     )
 
 
@@ -393,12 +406,18 @@ RECENT_DAYS = 14
 FLAGS = ("missed", "pain", "rpe", "inactive", "imbalance")
 
 
-def _between(today, days: int) -> Q:
-    # The N days before today: a session planned for today is not yet due.
-    return Q(
-        scheduled_sessions__date__gte=today - timedelta(days=days),
-        scheduled_sessions__date__lt=today,
+def _in_window(today, days: int) -> Q:
+    """A session belongs to the N days before today once it is due (planned before
+    today) or once it is finished, whichever comes first: a session done early counts
+    as done on the day it was done, and is never due and missing on its planned day."""
+    start = today - timedelta(days=days)
+    due = Q(scheduled_sessions__date__gte=start, scheduled_sessions__date__lt=today)
+    finished_in_window = Q(
+        scheduled_sessions__log__completed_at__isnull=False,
+        scheduled_sessions__log__done_on__gte=start,
+        scheduled_sessions__log__done_on__lte=today,
     )
+    return due | finished_in_window
 
 
 def dashboard_roster(coach: User, squad=None) -> list[int]:
@@ -419,27 +438,27 @@ def dashboard_athletes(coach: User, today, *, squad=None, sort: str = "name") ->
 
 def _dashboard_query(ids: list[int], today, sort: str) -> QuerySet[User]:
     planned = Q(scheduled_sessions__assignment__isnull=False)
-    logged = Q(scheduled_sessions__log__isnull=False)
+    # Done means finished: a session with sets logged but not finished is partial.
+    finished = Q(scheduled_sessions__log__completed_at__isnull=False)
     athletes = User.objects.filter(pk__in=ids)
     recent = today - timedelta(days=RECENT_DAYS)
     counts = {}
     for days in (7, 30, 90):
-        counts[f"due_{days}"] = Count("scheduled_sessions", filter=planned & _between(today, days))
-        counts[f"done_{days}"] = Count(
-            "scheduled_sessions", filter=planned & logged & _between(today, days)
-        )
+        window = _in_window(today, days)
+        counts[f"due_{days}"] = Count("scheduled_sessions", filter=planned & window)
+        counts[f"done_{days}"] = Count("scheduled_sessions", filter=planned & finished & window)
     counts["extra_30"] = Count(
         "scheduled_sessions",
-        filter=Q(scheduled_sessions__assignment__isnull=True) & _between(today, 30),
+        filter=Q(scheduled_sessions__assignment__isnull=True) & finished & _in_window(today, 30),
     )
+    # The last day anything was logged, finished or not: the "quiet" flag is about
+    # whether the athlete trains at all.
+    logs = SessionLog.objects.filter(athlete=OuterRef("pk"))
     athletes = athletes.annotate(**counts).annotate(
-        last_logged=Subquery(
-            SessionLog.objects.filter(athlete=OuterRef("pk")).order_by("-done_on").values("done_on")[:1]
-        ),
+        last_logged=Subquery(logs.order_by("-done_on").values("done_on")[:1]),
         next_date=Subquery(
-            ScheduledSession.objects.filter(
-                athlete=OuterRef("pk"), date__gte=today, log__isnull=True
-            )
+            ScheduledSession.objects.filter(athlete=OuterRef("pk"), date__gte=today)
+            .filter(Q(log__isnull=True) | Q(log__completed_at__isnull=True))
             .exclude(assignment__status__in=["paused", "ended"])
             .order_by("date")
             .values("date")[:1]

@@ -67,7 +67,10 @@ def train_home(request: HttpRequest) -> HttpResponse:
     # Each listed session's link and day, worked out once here rather than by a {% url %}
     # and a date filter per row.
     url = url_for_each("coaching:session_detail")
-    for session in (*context["today_sessions"], *context["missed"], *context["week"]):
+    listed = (*context["today_sessions"], *context["missed"], *context["week"])
+    if context["next_session"] is not None:
+        listed += (context["next_session"],)
+    for session in listed:
         session.url = url(session.pk)
         session.day = date_format(session.date, "D j M")
     for comment in context["feedback"]:
@@ -351,7 +354,8 @@ def _session_context(request: HttpRequest, session: ScheduledSession, **extra) -
     texts = _texts(units)
     finish_form = extra.get("finish_form") or FinishForm(instance=log)
     comment_form = extra.get("comment_form") or CommentForm()
-    finish = _form_values(finish_form, ["rpe", "duration_minutes", "notes"])
+    finish = _form_values(finish_form, ["rpe", "duration_minutes", "notes", "done_on"])
+    finish["help_done_on"] = finish_form.fields["done_on"].help_text
     return {
         "comments": extra["comments"] if "comments" in extra else log.comments.all() if log else [],
         "comment": _form_values(comment_form, ["body"])
@@ -576,13 +580,18 @@ def session_finish(request: HttpRequest, pk: int) -> HttpResponse:
     log = session.log if session.has_log else None
     form = FinishForm(request.POST, instance=log)
     if form.is_valid():
-        services.session_finish(
-            session=session,
-            by=request.user,
-            rpe=form.cleaned_data["rpe"],
-            duration_minutes=form.cleaned_data["duration_minutes"],
-            notes=form.cleaned_data["notes"],
-        )
+        try:
+            services.session_finish(
+                session=session,
+                by=request.user,
+                rpe=form.cleaned_data["rpe"],
+                duration_minutes=form.cleaned_data["duration_minutes"],
+                notes=form.cleaned_data["notes"],
+                done_on=form.cleaned_data["done_on"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+    if form.is_valid():
         if session.athlete_id != request.user.pk:
             messages.success(
                 request,
@@ -688,7 +697,7 @@ def train_history(request: HttpRequest) -> HttpResponse:
 def _history_page(athlete, today, number: int) -> dict:
     page = Paginator(selectors.history_of(athlete, today), HISTORY_PER_PAGE).get_page(number)
     return {
-        "items": _history_items(page.object_list),
+        "items": _history_items(page.object_list, today),
         "number": page.number,
         "num_pages": page.paginator.num_pages,
         "previous": page.previous_page_number() if page.has_previous() else None,
@@ -696,24 +705,28 @@ def _history_page(athlete, today, number: int) -> dict:
     }
 
 
-def _history_items(sessions) -> list[dict]:
+def _history_items(sessions, today) -> list[dict]:
     """Each session of a history page as the strings it shows, worked out here once
     rather than through a dozen template lookups, filters and tags per row."""
     url = url_for_each("coaching:session_detail")
-    status = {
+    badges = {
         "done": (_("Done"), "text-bg-success"),
-        "partly": (_("Partly logged"), "text-bg-info"),
+        "partial": (_("Partial: not finished"), "text-bg-info"),
         "missed": (_("Missed"), "text-bg-warning"),
+        "planned": (_("Planned"), "text-bg-secondary"),
     }
     unplanned = _("unplanned")
     items = []
     for session in sessions:
         log = session.log if session.has_log else None
-        label, badge = status["done" if log and log.completed_at else "partly" if log else "missed"]
+        status = session.status_on(today)
+        label, badge = badges[status]
         details = [
             _("%(done)s of %(planned)s planned sets")
             % {"done": session.done_sets, "planned": session.planned_sets}
         ]
+        if log and log.done_on != session.date and session.assignment_id is not None:
+            details.insert(0, _("planned %(day)s") % {"day": date_format(session.date, "D j M")})
         if log and log.rpe:
             details.append(f"RPE {log.rpe}")
         if log and log.duration_minutes:
@@ -721,7 +734,9 @@ def _history_items(sessions) -> list[dict]:
         items.append(
             {
                 "url": url(session.pk),
-                "heading": f"{date_format(session.date, 'D j M Y')} · {session.title}",
+                "heading": f"{date_format(session.day, 'D j M Y')} · {session.title}",
+                "status_key": status,
+                "finish": status == "partial" and session.date < today,
                 "status": label,
                 "badge": badge,
                 "details": " · ".join(str(d) for d in details),

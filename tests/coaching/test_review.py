@@ -58,9 +58,14 @@ def _assignment(athlete):
     return assignment
 
 
-def _log(session, *, rpe=6, pain=None, by=None):
+def _log(session, *, rpe=6, pain=None, by=None, done_on=None):
+    # Done on its planned day unless said otherwise.
     log = services.session_finish(
-        session=session, by=by or session.athlete, rpe=rpe, duration_minutes=30
+        session=session,
+        by=by or session.athlete,
+        rpe=rpe,
+        duration_minutes=30,
+        done_on=done_on or session.date,
     )
     if pain is not None:
         services.exercise_pain_record(

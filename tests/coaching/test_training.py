@@ -512,13 +512,13 @@ def test_history_shows_a_finished_session_at_once(client, athlete, schedule):
     client.force_login(athlete)
     session = schedule["today"]
     before = client.get(reverse("coaching:train_history")).content.decode()
-    assert "Partly logged" not in before
+    assert "Partial: not finished" not in before
     nordic = session.prescriptions.get(exercise__name="Nordic lower")
     client.post(
         reverse("coaching:set_log", args=[session.pk]),
         {"prescription": nordic.pk, "set_number": 1, "reps": 6},
     )
-    assert "Partly logged" in client.get(reverse("coaching:train_history")).content.decode()
+    assert "Partial: not finished" in client.get(reverse("coaching:train_history")).content.decode()
     client.post(reverse("coaching:session_finish", args=[session.pk]), {"rpe": "8"})
     after = client.get(reverse("coaching:train_history")).content.decode()
     assert "RPE 8" in after and "1 of 7 planned sets" in after
