@@ -447,6 +447,17 @@ def _dashboard_query(ids: list[int], today, sort: str) -> QuerySet[User]:
         window = _in_window(today, days)
         counts[f"due_{days}"] = Count("scheduled_sessions", filter=planned & window)
         counts[f"done_{days}"] = Count("scheduled_sessions", filter=planned & finished & window)
+    # Started but not finished, planned in the last week up to today: shown apart, since
+    # they count as not done.
+    counts["partial_7"] = Count(
+        "scheduled_sessions",
+        filter=Q(
+            scheduled_sessions__log__isnull=False,
+            scheduled_sessions__log__completed_at__isnull=True,
+            scheduled_sessions__date__gte=today - timedelta(days=7),
+            scheduled_sessions__date__lte=today,
+        ),
+    )
     counts["extra_30"] = Count(
         "scheduled_sessions",
         filter=Q(scheduled_sessions__assignment__isnull=True) & finished & _in_window(today, 30),
