@@ -33,8 +33,16 @@ KG_PER_LB = Decimal("0.45359237")
 
 def athlete_today(athlete: User) -> date:
     """Today where the athlete is, not where the server is."""
-    profile = AthleteProfile.objects.filter(user=athlete).only("time_zone").first()
-    return timezone.localdate(timezone=ZoneInfo(profile.time_zone if profile else "UTC"))
+    return _today_of(athlete.pk)
+
+
+def _today_of(athlete_id: int) -> date:
+    zone = (
+        AthleteProfile.objects.filter(user_id=athlete_id)
+        .values_list("time_zone", flat=True)
+        .first()
+    )
+    return timezone.localdate(timezone=ZoneInfo(zone or "UTC"))
 
 
 def to_kg(value: Decimal | None, units: str) -> Decimal | None:
@@ -60,7 +68,7 @@ def session_log_open(
     existing = SessionLog.objects.filter(session=session).first()
     if existing:
         return existing
-    done_on = done_on or athlete_today(session.athlete)
+    done_on = done_on or _today_of(session.athlete_id)
     try:
         with transaction.atomic():
             return SessionLog.objects.create(
@@ -174,7 +182,7 @@ def session_finish(
     logged after the fact; it can be neither in the athlete's future nor a year back."""
     log = session_log_open(session=session, by=by, done_on=done_on)
     if done_on is not None:
-        today = athlete_today(session.athlete)
+        today = _today_of(session.athlete_id)
         if done_on > today:
             raise ValidationError({"done_on": _("A session cannot be done in the future.")})
         if done_on < today - timedelta(days=366):
