@@ -167,9 +167,7 @@ def test_two_weeks_of_the_weekly_loop():
             assign_page, f'value="{sol.pk}"', "a self-coached runner can choose themself"
         )
         try:
-            services.programme_assign(
-                coach=sol, programme=sol_plan, athletes=[sol], starts_on=MON
-            )
+            services.programme_assign(coach=sol, programme=sol_plan, athletes=[sol], starts_on=MON)
         except Exception as error:  # noqa: BLE001 - reported with the other expectations
             expect.check(False, f"a self-coached runner assigns to themself ({error})")
 
@@ -188,9 +186,7 @@ def test_two_weeks_of_the_weekly_loop():
         finish(kim_client, kim_tue)
         log = kim_tue.log if hasattr(kim_tue, "log") else None
         kim_tue.refresh_from_db()
-        expect.check(
-            kim_tue.date == date(2026, 12, 8), "the early session keeps its planned date"
-        )
+        expect.check(kim_tue.date == date(2026, 12, 8), "the early session keeps its planned date")
         done_on = getattr(kim_tue.log, "done_on", getattr(kim_tue.log, "date", None))
         expect.check(done_on == MON, f"the early session is done on Mon 7 (got {done_on})")
         train = text_of(kim_client.get(reverse("coaching:train_home")))
@@ -323,7 +319,8 @@ def test_two_weeks_of_the_weekly_loop():
         rows = csv_rows(coach_client)
         kim_days = {r["date"] for r in rows if r["athlete"] == "Kim Kilo"}
         expect.check(
-            kim_days == {"2026-12-07", "2026-12-14"}, f"the CSV dates Kim's sets by day done {kim_days}"
+            kim_days == {"2026-12-07", "2026-12-14"},
+            f"the CSV dates Kim's sets by day done {kim_days}",
         )
         lee_rows = [r for r in rows if r["athlete"] == "Lee Pound"]
         expect.check(
@@ -331,9 +328,7 @@ def test_two_weeks_of_the_weekly_loop():
         )
         lee_loads = sorted(r.get("load", "") for r in lee_rows)
         expect.check(lee_loads == ["26.5", "30"], f"the CSV shows Lee's loads as typed {lee_loads}")
-        stored = sorted(
-            SetLog.objects.filter(log__athlete=lee).values_list("load_kg", flat=True)
-        )
+        stored = sorted(SetLog.objects.filter(log__athlete=lee).values_list("load_kg", flat=True))
         expect.check(len(stored) == 2, "Lee's two sets are stored once each")
 
     assert not expect.failed, "\n".join(expect.failed)
