@@ -415,7 +415,16 @@ def coach_export(request: HttpRequest) -> HttpResponse:
         if data["athlete"]:
             # One athlete's sets, even over years, are a few thousand rows: read at once
             # and cached until their data changes (coaching/freshness.py).
-            parts = (coach.pk, data["athlete"], data["squad"], data["date_from"], data["date_to"])
+            # The header stands for the columns: a file cached before they changed is not
+            # served after.
+            parts = (
+                coach.pk,
+                data["athlete"],
+                data["squad"],
+                data["date_from"],
+                data["date_to"],
+                exports.CSV_HEADER,
+            )
             rows = [
                 freshness.cached(
                     "csv",

@@ -729,6 +729,9 @@ def _history_items(sessions) -> list[dict]:
     return items
 
 
+_PROGRESS = "coaching/train_progress.html"
+
+
 @require_GET
 @athlete_required
 def train_progress(request: HttpRequest) -> HttpResponse:
@@ -748,12 +751,13 @@ def train_progress(request: HttpRequest) -> HttpResponse:
         chart = freshness.cached(
             "progress-chart",
             [athlete.pk],
-            (athlete.pk, chosen.pk, units, get_language()),
+            # The template's version stands for the chart's shape, which changes with it.
+            (athlete.pk, chosen.pk, units, get_language(), template_version(_PROGRESS)),
             lambda: progress_chart(selectors.progress_points(athlete, chosen), units=units),
         )
     return render(
         request,
-        "coaching/train_progress.html",
+        _PROGRESS,
         {"exercises": exercises, "chosen": chosen, "chart": chart, "units": units},
     )
 
