@@ -2,14 +2,15 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
-from django.template.defaultfilters import floatformat
-from django.utils.formats import date_format, localize
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from coaching.services import from_kg
+from coaching.units import format_number, from_kg
 
 WIDTH, HEIGHT, PAD = 320, 160, 24
+TOP, BOTTOM, MIDDLE = PAD, HEIGHT - PAD, HEIGHT / 2
 SIDE_NAMES = {"": "", "L": "left", "R": "right"}
 
 
@@ -23,6 +24,8 @@ class Point:
     # What the template prints, formatted once by progress_chart().
     cx: str = ""
     cy: str = ""
+    number: str = ""  # the value as the reader's locale writes it: "26.5"
+    text: str = ""  # and with its unit: "26.5 lb"
     title: str = ""
 
 
@@ -41,6 +44,9 @@ class Series:
 
     @property
     def polyline(self) -> str:
+        # A line needs two points; one point is drawn as its dot and label alone.
+        if len(self.points) < 2:
+            return ""
         return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
 
     @property
@@ -59,11 +65,15 @@ class ProgressChart:
     last_day: date
     width: int = WIDTH
     height: int = HEIGHT
-    # Axis labels as printed.
-    y_min_text: str = ""
-    y_max_text: str = ""
-    first_text: str = ""
-    last_text: str = ""
+    # Axis labels as printed: (y, text) on the left, (x, text-anchor, text) below.
+    y_labels: list[tuple[str, str]] = field(default_factory=list)
+    x_labels: list[tuple[str, str, str]] = field(default_factory=list)
+    description: str = ""
+
+    @property
+    def one_day(self) -> bool:
+        """One logged day: each point is drawn with its value written beside it."""
+        return self.first_day == self.last_day
 
     @property
     def side_gap_percent(self) -> int | None:
@@ -91,50 +101,84 @@ class ProgressChart:
 
 
 def _format(point: Point) -> str:
-    value = f"{point.value:g}"
-    return f"{value} ★" if point.is_record else value
+    return f"{point.text} ★" if point.is_record else point.text
 
 
 def progress_chart(points: list[dict], *, units: str) -> ProgressChart | None:
-    """Best load per day, or total reps, longest hold or distance when there is no load;
-    personal records marked; one line per side for one-sided exercises."""
+    """Best load per day (in the athlete's unit, as typed), or total reps, longest hold or
+    distance when there is no load; personal records marked; one line per side for
+    one-sided exercises. One logged day is a dot in the middle with its value and date
+    written out, and a flat series a level line halfway up, not a line along the axis."""
     if not points:
         return None
     if any(p["top_load"] for p in points):
         metric, unit = _("Heaviest set"), units
-        value_of = lambda p: float(from_kg(p["top_load"], units) or 0)  # noqa: E731
+        value_of = lambda p: from_kg(p["top_load"], units) or Decimal(0)  # noqa: E731
     elif any(p["total_reps"] for p in points):
         metric, unit = _("Total reps"), _("reps")
-        value_of = lambda p: float(p["total_reps"] or 0)  # noqa: E731
+        value_of = lambda p: p["total_reps"] or 0  # noqa: E731
     elif any(p["seconds"] for p in points):
         metric, unit = _("Longest hold"), "s"
-        value_of = lambda p: float(p["seconds"] or 0)  # noqa: E731
+        value_of = lambda p: p["seconds"] or 0  # noqa: E731
     else:
         metric, unit = _("Longest distance"), "m"
-        value_of = lambda p: float(p["distance"] or 0)  # noqa: E731
+        value_of = lambda p: p["distance"] or 0  # noqa: E731
     series: dict[str, Series] = {}
     for row in points:
+        value = value_of(row)
+        number = format_number(value)
         series.setdefault(row["side"], Series(side=row["side"])).points.append(
-            Point(day=row["log__done_on"], value=value_of(row))
+            Point(
+                day=row["log__done_on"],
+                value=float(value),
+                number=number,
+                text=f"{number} {unit}",
+            )
         )
     all_points = [p for s in series.values() for p in s.points]
     days = sorted({p.day for p in all_points})
-    y_min = min(p.value for p in all_points)
-    y_max = max(p.value for p in all_points)
-    span_days = max((days[-1] - days[0]).days, 1)
-    span_y = (y_max - y_min) or 1
+    lowest = min(all_points, key=lambda p: p.value)
+    highest = max(all_points, key=lambda p: p.value)
+    y_min, y_max = lowest.value, highest.value
+    span_days = (days[-1] - days[0]).days
+    span_y = y_max - y_min
     record = _("record")
     for s in series.values():
         best = float("-inf")
         for point in s.points:
             point.is_record = point.value > best
             best = max(best, point.value)
-            point.x = PAD + (WIDTH - 2 * PAD) * (point.day - days[0]).days / span_days
-            point.y = HEIGHT - PAD - (HEIGHT - 2 * PAD) * (point.value - y_min) / span_y
+            if span_days:
+                point.x = PAD + (WIDTH - 2 * PAD) * (point.day - days[0]).days / span_days
+            else:
+                point.x = WIDTH / 2
+            if span_y:
+                point.y = BOTTOM - (BOTTOM - TOP) * (point.value - y_min) / span_y
+            else:
+                point.y = MIDDLE
             point.cx, point.cy = f"{point.x:.1f}", f"{point.y:.1f}"
-            point.title = f"{date_format(point.day, 'j M')}: {localize(point.value)} {unit}"
+            point.title = f"{date_format(point.day, 'j M')}: {point.text}"
             if point.is_record:
                 point.title += f" ({record})"
+    first, last = date_format(days[0], "j M"), date_format(days[-1], "j M")
+    if span_y:
+        y_labels = [(f"{TOP + 4}", highest.number), (f"{BOTTOM}", lowest.number)]
+    else:
+        y_labels = [(f"{MIDDLE + 4:.0f}", highest.number)]
+    if span_days:
+        x_labels = [(f"{PAD}", "start", first), (f"{WIDTH - PAD}", "end", last)]
+        description = _("From %(first)s to %(last)s, between %(low)s and %(high)s.") % {
+            "first": first,
+            "last": last,
+            "low": lowest.text,
+            "high": highest.text,
+        }
+    else:
+        x_labels = [(f"{WIDTH / 2:.0f}", "middle", first)]
+        description = _("One day logged, %(day)s: %(values)s.") % {
+            "day": first,
+            "values": ", ".join(p.text for p in all_points),
+        }
     return ProgressChart(
         metric=metric,
         unit=unit,
@@ -143,8 +187,7 @@ def progress_chart(points: list[dict], *, units: str) -> ProgressChart | None:
         y_max=y_max,
         first_day=days[0],
         last_day=days[-1],
-        y_min_text=floatformat(y_min, "-1"),
-        y_max_text=floatformat(y_max, "-1"),
-        first_text=date_format(days[0], "j M"),
-        last_text=date_format(days[-1], "j M"),
+        y_labels=y_labels,
+        x_labels=x_labels,
+        description=description,
     )

@@ -4,14 +4,17 @@ record, and programmes as JSON that another coach can import."""
 import csv
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from athletes.models import User
 from athletes.selectors import coaches_of, profile_of
+from coaching import units
 from coaching.models import (
     Assignment,
+    LoadKind,
     Programme,
     ScheduledSession,
     SessionLog,
@@ -21,9 +24,12 @@ from coaching.models import (
 PROGRAMME_FORMAT = "drivephase.programme/1"
 ATHLETE_FORMAT = "drivephase.athlete/1"
 
+# `load` and `unit` are the load as the athlete typed it, in their unit (26.5, lb), what
+# the coach reads on every page; `load_kg` is the same load in kilograms as stored, to
+# four decimals, for comparing or summing athletes who use different units.
 CSV_HEADER = [
-    "date", "athlete", "email", "session", "exercise", "set", "side", "reps", "load_kg",
-    "distance_m", "seconds", "note", "session_rpe", "logged_by_coach",
+    "date", "athlete", "email", "session", "exercise", "set", "side", "reps", "load", "unit",
+    "load_kg", "distance_m", "seconds", "note", "session_rpe", "logged_by_coach",
 ]  # fmt: skip
 CSV_CHUNK_ROWS = 500
 
@@ -32,6 +38,11 @@ _PRESCRIPTION_FIELDS = (
     "hold_seconds", "distance_m", "ground_contacts", "duration_seconds", "tempo",
     "rest_seconds", "load_kind", "load_value",
 )  # fmt: skip
+
+
+def _number(value: Decimal | None) -> str:
+    # Machine-readable (a point, no grouping) and without trailing zeros: 26.5, 12.0202.
+    return f"{units.plain(value):f}" if value is not None else ""
 
 
 class _Echo:
@@ -52,12 +63,27 @@ def set_log_csv(sets: QuerySet[SetLog], *, stream: bool = True) -> Iterator[str]
         "log__done_on", "log__athlete__name", "log__athlete__email", "log__session__title",
         "prescription__exercise__name", "set_number", "side", "reps", "load_kg", "distance_m",
         "seconds", "note", "log__rpe", "log__logged_by_id", "log__athlete_id",
+        "log__athlete__athlete_profile__units",
     )  # fmt: skip
     lines = []
     for row in rows.iterator(chunk_size=CSV_CHUNK_ROWS) if stream else rows:
-        *values, logged_by, athlete_id = row
+        *values, load_kg, distance, seconds, note, rpe, logged_by, athlete_id, unit = row
+        unit = unit or units.KG
+        load = _number(units.from_kg(load_kg, unit))
         lines.append(
-            writer.writerow([*values, "yes" if logged_by not in (None, athlete_id) else ""])
+            writer.writerow(
+                [
+                    *values,
+                    load,
+                    unit if load else "",
+                    _number(load_kg),
+                    distance,
+                    seconds,
+                    note,
+                    rpe,
+                    "yes" if logged_by not in (None, athlete_id) else "",
+                ]
+            )
         )
         if len(lines) == CSV_CHUNK_ROWS:
             yield "".join(lines)
@@ -70,6 +96,16 @@ def _prescription(item) -> dict:
     data = {name: getattr(item, name) for name in _PRESCRIPTION_FIELDS}
     data["load_value"] = str(item.load_value) if item.load_value is not None else None
     data["exercise"] = item.exercise.slug
+    return data
+
+
+def _planned(item, unit: str) -> dict:
+    """A scheduled exercise as the coach wrote it (load_kind and load_value, in kg), with a
+    weight also as the athlete is shown it, in their unit."""
+    data = _prescription(item)
+    if item.load_kind == LoadKind.KG and item.load_value is not None:
+        data["load"] = _number(units.prescribed(item.load_value, unit))
+        data["unit"] = unit
     return data
 
 
@@ -104,6 +140,7 @@ def _iso(value) -> str | None:
 def athlete_export(athlete: User) -> dict:
     """Everything Drivephase holds about one athlete's training, in one document."""
     profile = profile_of(athlete)
+    unit = profile.units if profile else units.KG
     sessions = ScheduledSession.objects.filter(athlete=athlete).prefetch_related(
         "prescriptions__exercise"
     )
@@ -150,15 +187,15 @@ def athlete_export(athlete: User) -> dict:
                 "title": s.title,
                 "kind": s.kind,
                 "notes": s.notes,
-                "planned": [_prescription(p) for p in s.prescriptions.all()],
+                "planned": [_planned(p, unit) for p in s.prescriptions.all()],
             }
             for s in sessions
         ],
-        "logs": [_log(log) for log in logs],
+        "logs": [_log(log, unit) for log in logs],
     }
 
 
-def _log(log: SessionLog) -> dict:
+def _log(log: SessionLog, unit: str) -> dict:
     return {
         "date": _iso(log.done_on),
         "session": log.session.title if log.session_id else None,
@@ -172,7 +209,9 @@ def _log(log: SessionLog) -> dict:
                 "set": s.set_number,
                 "side": s.side,
                 "reps": s.reps,
-                "load_kg": str(s.load_kg) if s.load_kg is not None else None,
+                "load": _number(units.from_kg(s.load_kg, unit)) or None,
+                "unit": unit if s.load_kg is not None else None,
+                "load_kg": _number(s.load_kg) or None,
                 "distance_m": s.distance_m,
                 "seconds": s.seconds,
                 "note": s.note,

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from coaching.models import ScheduledSession
+from coaching.units import KG
 
 
 def _escape(text: str) -> str:
@@ -24,7 +25,8 @@ def _fold(line: str) -> list[str]:
     return [*out, current]
 
 
-def calendar_body(sessions: Iterable[ScheduledSession], *, host: str) -> str:
+def calendar_body(sessions: Iterable[ScheduledSession], *, host: str, units: str = KG) -> str:
+    """The feed, with every load in the athlete's `units`, as the session page shows it."""
     stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",
@@ -35,7 +37,7 @@ def calendar_body(sessions: Iterable[ScheduledSession], *, host: str) -> str:
     ]
     for session in sessions:
         exercises = [
-            f"{p.exercise.name}: {p.target_with_load}" for p in session.prescriptions.all()
+            f"{p.exercise.name}: {p.target_for(units)}" for p in session.prescriptions.all()
         ]
         description = "\n".join(exercises)
         if session.notes:

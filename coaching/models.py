@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from athletes.models import WEEKDAYS
+from coaching import units
 from library.models import Exercise, PrescriptionFields
 
 LOWER_BODY_GROUPS = {"hamstrings", "glutes", "quadriceps", "calves", "adductors", "hip-flexors"}
@@ -60,11 +61,16 @@ class LoadFields(models.Model):
 
     @property
     def load_text(self) -> str:
+        """The load as the coach wrote it, in kg."""
+        return self.load_text_for(units.KG)
+
+    def load_text_for(self, unit: str) -> str:
+        """The load as an athlete who uses `unit` reads it: "26.5 lb" for 12 kg."""
         value = self.load_value
-        if value is not None:
-            value = f"{value.normalize():f}"
         if self.load_kind == LoadKind.KG:
-            return f"{value} kg"
+            return units.format_prescribed(value, unit)
+        if value is not None:
+            value = units.format_number(value)
         if self.load_kind == LoadKind.PERCENT_1RM:
             return _("%(value)s%% 1RM") % {"value": value}
         if self.load_kind == LoadKind.RPE:
@@ -194,7 +200,11 @@ class PrescriptionBase(PrescriptionFields, LoadFields):
 
     @property
     def target_with_load(self) -> str:
-        load = self.load_text
+        return self.target_for(units.KG)
+
+    def target_for(self, unit: str) -> str:
+        """Sets, reps and load in `unit`, the athlete's: "3 × 6 reps @ 26.5 lb"."""
+        load = self.load_text_for(unit)
         return f"{self.target_text} @ {load}" if load else self.target_text
 
     COPIED_FIELDS = (

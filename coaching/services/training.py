@@ -14,12 +14,13 @@ from django.utils.translation import gettext as _
 
 from athletes.models import AthleteProfile, User
 from athletes.selectors import athletes_coached_by
-from coaching import freshness
+from coaching import freshness, units
 from coaching.models import (
     CalendarFeed,
     CoachNewsRead,
     Comment,
     ExerciseFeedback,
+    LoadKind,
     ScheduledPrescription,
     ScheduledSession,
     SessionLog,
@@ -27,8 +28,6 @@ from coaching.models import (
     WorkoutKind,
 )
 from library.models import Exercise
-
-KG_PER_LB = Decimal("0.45359237")
 
 
 def athlete_today(athlete: User) -> date:
@@ -43,20 +42,6 @@ def _today_of(athlete_id: int) -> date:
         .first()
     )
     return timezone.localdate(timezone=ZoneInfo(zone or "UTC"))
-
-
-def to_kg(value: Decimal | None, units: str) -> Decimal | None:
-    if value is None:
-        return None
-    kg = value * KG_PER_LB if units == AthleteProfile.Units.LB else value
-    return kg.quantize(Decimal("0.01"))
-
-
-def from_kg(value: Decimal | None, units: str) -> Decimal | None:
-    if value is None:
-        return None
-    shown = value / KG_PER_LB if units == AthleteProfile.Units.LB else value
-    return shown.quantize(Decimal("0.1"))
 
 
 def session_log_open(
@@ -137,9 +122,12 @@ def _set_log_upsert(set_log: SetLog, log: SessionLog) -> None:
     freshness.touch([log.athlete_id])
 
 
-def set_log_target_values(prescription: ScheduledPrescription) -> dict:
-    """What one tap on "done" records: the set as prescribed."""
-    load = prescription.load_value if prescription.load_kind == "kg" else None
+def set_log_target_values(prescription: ScheduledPrescription, unit: str = units.KG) -> dict:
+    """What one tap on "done" records: the set as prescribed, with the load as an athlete
+    who uses `unit` is shown it (12 kg is 26.5 lb, stored as 26.5 lb is)."""
+    load = None
+    if prescription.load_kind == LoadKind.KG:
+        load = units.to_kg(units.prescribed(prescription.load_value, unit), unit)
     return {
         "reps": prescription.reps_max or prescription.reps_min,
         "load_kg": load,

@@ -24,6 +24,7 @@ from coaching import exports, freshness, selectors, services
 from coaching.charts import progress_chart
 from coaching.forms import CommentForm, ExportForm, ProgrammeImportForm
 from coaching.models import SetLog
+from coaching.units import format_load, units_of
 
 FLAG_LABELS = {
     "missed": gettext_lazy("Missed sessions"),
@@ -260,9 +261,10 @@ def _coach_athlete_context(coach, athlete, today, exercises, chosen) -> dict:
     window_start = today - timedelta(days=27)
     sessions = _calendar_sessions(coach, athlete, window_start, today + timedelta(days=13))
     profile = profile_of(athlete)
-    units = profile.units if profile else "kg"
     chart = (
-        progress_chart(selectors.progress_points(athlete, chosen), units=units) if chosen else None
+        progress_chart(selectors.progress_points(athlete, chosen), units=units_of(athlete))
+        if chosen
+        else None
     )
     calendar = _calendar(sessions, window_start, today)
     return {
@@ -357,10 +359,13 @@ def coach_session(request: HttpRequest, pk: int) -> HttpResponse:
     log = session.log if session.has_log else None
     if log:
         services.comments_mark_seen(log=log, reader=request.user)
+    # Loads in the athlete's unit, written with it: the coach reads "26.5 lb" as typed.
+    unit = units_of(session.athlete)
     sets = {}
     pains = {}
     if log:
         for logged in log.sets.all():
+            logged.load_text = format_load(logged.load_kg, unit)
             sets.setdefault(logged.prescription_id, []).append(logged)
         pains = {f.prescription_id: f.pain for f in log.feedback.all()}
     return render(
@@ -372,6 +377,7 @@ def coach_session(request: HttpRequest, pk: int) -> HttpResponse:
             "items": [
                 {
                     "prescription": p,
+                    "target": p.target_for(unit),
                     "sets": sorted(sets.get(p.pk, []), key=lambda s: (s.set_number, s.side)),
                     "pain": pains.get(p.pk),
                 }
@@ -409,7 +415,16 @@ def coach_export(request: HttpRequest) -> HttpResponse:
         if data["athlete"]:
             # One athlete's sets, even over years, are a few thousand rows: read at once
             # and cached until their data changes (coaching/freshness.py).
-            parts = (coach.pk, data["athlete"], data["squad"], data["date_from"], data["date_to"])
+            # The header stands for the columns: a file cached before they changed is not
+            # served after.
+            parts = (
+                coach.pk,
+                data["athlete"],
+                data["squad"],
+                data["date_from"],
+                data["date_to"],
+                exports.CSV_HEADER,
+            )
             rows = [
                 freshness.cached(
                     "csv",

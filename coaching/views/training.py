@@ -11,7 +11,6 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -25,8 +24,6 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
 
 from athletes.decorators import athlete_required
-from athletes.models import AthleteProfile
-from athletes.selectors import profile_of
 from athletes.shortcuts import (
     CSRF_PLACEHOLDER,
     csrf_input,
@@ -39,14 +36,10 @@ from coaching.charts import progress_chart
 from coaching.forms import AdhocSessionForm, CommentForm, FinishForm, PainForm, SetLogForm
 from coaching.ics import calendar_body
 from coaching.models import CalendarFeed, ScheduledPrescription, ScheduledSession, SetLog
+from coaching.units import KG, format_load, from_kg, to_kg, units_of
 from library.selectors import exercise_from_input, exercise_search
 
 HISTORY_PER_PAGE = 20
-
-
-def _units(user) -> str:
-    profile = profile_of(user)
-    return profile.units if profile else "kg"
 
 
 @require_GET
@@ -210,17 +203,19 @@ def _row(
     elif log is not None:
         values = {
             "reps": _html(log.reps),
-            "load": _html(services.from_kg(log.load_kg, units)),
+            # As typed, in the athlete's unit: 26.5 lb, never 26.46.
+            "load": _html(from_kg(log.load_kg, units)),
             "distance_m": _html(log.distance_m),
             "seconds": _html(log.seconds),
             "note": _html(log.note),
         }
     else:
-        target = services.set_log_target_values(p)
+        # A coach's 12 kg shows to a runner in pounds as 26.5 lb, the value "Done" sends.
+        target = services.set_log_target_values(p, units)
         load = target["load_kg"] or getattr(p, "last_load", None)
         values = {
             "reps": _html(target["reps"]),
-            "load": _html(services.from_kg(load, units)),
+            "load": _html(from_kg(load, units)),
             "distance_m": _html(target["distance_m"]),
             "seconds": _html(target["seconds"]),
             "note": _html(""),
@@ -300,13 +295,12 @@ def _exercise_blocks(
             )
             for n, side in sorted(planned | extra)
         ]
-        last_load = services.from_kg(getattr(prescription, "last_load", None), units)
         blocks.append(
             {
                 "pk": _html(prescription.pk),
                 "name": name,
                 "superset": _html(prescription.superset),
-                "target": _html(prescription.target_with_load),
+                "target": _html(prescription.target_for(units)),
                 "tempo": _html(prescription.tempo),
                 "tempo_words": _html(prescription.tempo_in_words if prescription.tempo else ""),
                 "cue": _html(exercise.key_cue),
@@ -316,7 +310,7 @@ def _exercise_blocks(
                 "pain_label": _("Pain during %(name)s (0 none – 10 worst)")
                 % {"name": exercise.name},
                 "pain_options": _options(PAIN_CHOICES, str(pains.get(prescription.pk, 0))),
-                "last_load": floatformat(last_load, "-1") if last_load else "",
+                "last_load": format_load(getattr(prescription, "last_load", None), units),
             }
         )
     return blocks
@@ -349,7 +343,7 @@ def _exercise_context(
 def _session_context(request: HttpRequest, session: ScheduledSession, **extra) -> dict:
     """What the page's content and its comments print, with CSRF_PLACEHOLDER for the
     token."""
-    units = _units(session.athlete)
+    units = units_of(session.athlete)
     log = session.log if session.has_log else None
     texts = _texts(units)
     finish_form = extra.get("finish_form") or FinishForm(instance=log)
@@ -465,7 +459,7 @@ def set_log(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("That exercise is not part of this session."))
         return redirect("coaching:session_detail", pk=session.pk)
     session = prescription.session
-    units = prescription.units or AthleteProfile.Units.KG
+    units = prescription.units or KG
     form = SetLogForm(request.POST, units=units)
     posted = frozenset(name for name in SET_FIELDS if name in request.POST)
     if form.is_valid():
@@ -478,7 +472,7 @@ def set_log(request: HttpRequest, pk: int) -> HttpResponse:
                 side=data["side"] or "",
                 by=request.user,
                 reps=data["reps"],
-                load_kg=services.to_kg(data["load"], units),
+                load_kg=to_kg(data["load"], units),
                 distance_m=data["distance_m"],
                 seconds=data["seconds"],
                 note=data["note"],
@@ -531,7 +525,7 @@ def set_undo(request: HttpRequest, pk: int, set_pk: int) -> HttpResponse:
     services.set_log_undo(set_log=logged)
     if not request.htmx:
         return redirect("coaching:session_detail", pk=session.pk)
-    units = _units(session.athlete)
+    units = units_of(session.athlete)
     texts = _texts(units)
     row = _row(
         prescription,
@@ -750,6 +744,9 @@ def _history_items(sessions, today) -> list[dict]:
     return items
 
 
+_PROGRESS = "coaching/train_progress.html"
+
+
 @require_GET
 @athlete_required
 def train_progress(request: HttpRequest) -> HttpResponse:
@@ -760,7 +757,7 @@ def train_progress(request: HttpRequest) -> HttpResponse:
         "progress-exercises",
         [athlete.pk],
         (athlete.pk,),
-        lambda: (list(selectors.exercises_logged_by(athlete).order_by("name")), _units(athlete)),
+        lambda: (list(selectors.exercises_logged_by(athlete).order_by("name")), units_of(athlete)),
     )
     chosen = next((e for e in exercises if e.slug == request.GET.get("exercise")), None)
     chosen = chosen or (exercises[0] if exercises else None)
@@ -769,12 +766,13 @@ def train_progress(request: HttpRequest) -> HttpResponse:
         chart = freshness.cached(
             "progress-chart",
             [athlete.pk],
-            (athlete.pk, chosen.pk, units, get_language()),
+            # The template's version stands for the chart's shape, which changes with it.
+            (athlete.pk, chosen.pk, units, get_language(), template_version(_PROGRESS)),
             lambda: progress_chart(selectors.progress_points(athlete, chosen), units=units),
         )
     return render(
         request,
-        "coaching/train_progress.html",
+        _PROGRESS,
         {"exercises": exercises, "chosen": chosen, "chart": chart, "units": units},
     )
 
@@ -785,7 +783,9 @@ def train_progress(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_not_required
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
-    feed = get_object_or_404(CalendarFeed.objects.select_related("athlete"), token=token)
+    feed = get_object_or_404(
+        CalendarFeed.objects.select_related("athlete__athlete_profile"), token=token
+    )
     today = timezone.localdate()
     sessions = (
         ScheduledSession.objects.filter(
@@ -797,7 +797,8 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         .prefetch_related("prescriptions__exercise")
     )
     response = HttpResponse(
-        calendar_body(sessions, host=request.get_host()), content_type="text/calendar"
+        calendar_body(sessions, host=request.get_host(), units=units_of(feed.athlete)),
+        content_type="text/calendar",
     )
     response["Content-Disposition"] = 'inline; filename="drivephase.ics"'
     response["Cache-Control"] = "private, max-age=900"
