@@ -28,7 +28,8 @@ ATHLETE_FORMAT = "drivephase.athlete/1"
 # the coach reads on every page; `load_kg` is the same load in kilograms as stored, to
 # four decimals, for comparing or summing athletes who use different units.
 CSV_HEADER = [
-    "date", "athlete", "email", "session", "exercise", "set", "side", "reps", "load", "unit",
+    "date", "planned_on", "athlete", "email", "session", "exercise", "set", "side", "reps",
+    "load", "unit",
     "load_kg", "distance_m", "seconds", "note", "session_rpe", "logged_by_coach",
 ]  # fmt: skip
 CSV_CHUNK_ROWS = 500
@@ -60,7 +61,8 @@ def set_log_csv(sets: QuerySet[SetLog], *, stream: bool = True) -> Iterator[str]
     yield writer.writerow(CSV_HEADER)
     rows = sets.order_by("log__done_on", "log__athlete_id", "log_id", "prescription__position",
                          "set_number", "side").values_list(
-        "log__done_on", "log__athlete__name", "log__athlete__email", "log__session__title",
+        "log__done_on", "log__session__date", "log__athlete__name", "log__athlete__email",
+        "log__session__title",
         "prescription__exercise__name", "set_number", "side", "reps", "load_kg", "distance_m",
         "seconds", "note", "log__rpe", "log__logged_by_id", "log__athlete_id",
         "log__athlete__athlete_profile__units",
@@ -198,6 +200,7 @@ def athlete_export(athlete: User) -> dict:
 def _log(log: SessionLog, unit: str) -> dict:
     return {
         "date": _iso(log.done_on),
+        "planned_on": _iso(log.session.date) if log.session_id else None,
         "session": log.session.title if log.session_id else None,
         "rpe": log.rpe,
         "duration_minutes": log.duration_minutes,

@@ -4,6 +4,8 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from coaching.models import ScheduledSession
 from coaching.units import KG
@@ -42,13 +44,23 @@ def calendar_body(sessions: Iterable[ScheduledSession], *, host: str, units: str
         description = "\n".join(exercises)
         if session.notes:
             description = f"{session.notes}\n\n{description}"
+        # The event stays on the planned day; what was done, and when, is written on it.
+        log = session.log if session.has_log else None
+        summary = session.title
+        if log is not None and log.completed_at:
+            summary = _("Done: %(title)s") % {"title": session.title}
+            if log.done_on != session.date:
+                done = _("Done on %(day)s.") % {"day": date_format(log.done_on, "D j M")}
+                description = f"{done}\n\n{description}"
+        elif log is not None:
+            summary = _("Partly logged: %(title)s") % {"title": session.title}
         lines += [
             "BEGIN:VEVENT",
             f"UID:session-{session.pk}@{host}",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{session.date:%Y%m%d}",
             f"DTEND;VALUE=DATE:{session.date + timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(session.title)}",
+            f"SUMMARY:{_escape(summary)}",
             f"DESCRIPTION:{_escape(description)}",
             "TRANSP:TRANSPARENT",
             "END:VEVENT",

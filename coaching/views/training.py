@@ -794,6 +794,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
             date__lte=today + timedelta(weeks=26),
         )
         .exclude(assignment__status="ended", log__isnull=True)
+        .select_related("log")
         .prefetch_related("prescriptions__exercise")
     )
     response = HttpResponse(

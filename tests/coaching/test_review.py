@@ -292,7 +292,7 @@ def test_csv_export_filters_and_never_leaks_other_rosters(
     response = client.get(reverse("coaching:coach_export"), {"download": "1"})
     body = b"".join(response.streaming_content).decode()
     lines = body.strip().splitlines()
-    assert lines[0].startswith("date,athlete,email,session,exercise")
+    assert lines[0].startswith("date,planned_on,athlete,email,session,exercise")
     assert len(lines) == 2 and "Ada Athlete" in lines[1] and ",8,30,kg,30," in lines[1]
     assert other_athlete.email not in body
     # Another roster's athlete asked for by pk: the form refuses the choice.

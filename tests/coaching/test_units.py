@@ -173,8 +173,8 @@ def test_exports_keep_kilograms_exact_and_add_the_athletes_unit(client, coach, a
     )
     lines = b"".join(response.streaming_content).decode().splitlines()
     header = lines[0].split(",")
-    assert header[7:11] == ["reps", "load", "unit", "load_kg"]
-    assert [line.split(",")[7:11] for line in lines[1:]] == [
+    assert header[8:12] == ["reps", "load", "unit", "load_kg"]
+    assert [line.split(",")[8:12] for line in lines[1:]] == [
         ["6", "26.5", "lb", "12.0202"],
         ["6", "30", "lb", "13.6078"],
     ]

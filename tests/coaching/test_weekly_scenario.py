@@ -305,6 +305,22 @@ def test_two_weeks_of_the_weekly_loop():
         expect.contains(progress_text, "14 Dec", "progress marks the day done")
         expect.lacks(progress_text, "11 Dec", "progress never shows the planned day")
 
+        feed = services.calendar_feed_for(athlete=kim)
+        ics = kim_client.get(reverse("coaching:calendar_feed", args=[feed.token])).content
+        ics = ics.decode().replace("\r\n ", "")
+        expect.contains(ics, "DTSTART;VALUE=DATE:20261208", "the feed keeps the planned day")
+        expect.contains(ics, "SUMMARY:Done: Hamstrings A", "the feed says Tuesday's is done")
+        expect.contains(ics, "Done on Mon 7 Dec.", "the feed says when it was done")
+        expect.contains(ics, "SUMMARY:Done: Hamstrings B", "the feed says Friday's is done")
+        expect.contains(
+            ics, "Nordic curl: 3 × 8 reps · 1 min 30 s rest @ 20 kg", "Kim's feed in kg"
+        )
+        lee_feed = services.calendar_feed_for(athlete=lee)
+        lee_ics = lee_client.get(reverse("coaching:calendar_feed", args=[lee_feed.token]))
+        lee_ics = lee_ics.content.decode().replace("\r\n ", "")
+        expect.contains(lee_ics, "@ 44 lb", "Lee's feed in lb")
+        expect.lacks(lee_ics, " kg", "no kg in Lee's feed")
+
         # Sunday 20: the end of week 2. Sol planned Tuesday and Friday and did neither.
         clock.move_to(at(20, 1))  # Sunday 12:00 in Sydney
         expect.day = "Sun 20"
@@ -325,6 +341,11 @@ def test_two_weeks_of_the_weekly_loop():
         lee_rows = [r for r in rows if r["athlete"] == "Lee Pound"]
         expect.check(
             {r["date"] for r in lee_rows} == {"2026-12-08"}, "the CSV dates Lee's sets Tue 8"
+        )
+        kim_planned = {(r["date"], r.get("planned_on")) for r in rows if r["athlete"] == "Kim Kilo"}
+        expect.check(
+            kim_planned == {("2026-12-07", "2026-12-08"), ("2026-12-14", "2026-12-11")},
+            f"the CSV gives the planned day beside the day done {kim_planned}",
         )
         lee_loads = sorted(r.get("load", "") for r in lee_rows)
         expect.check(lee_loads == ["26.5", "30"], f"the CSV shows Lee's loads as typed {lee_loads}")
