@@ -230,6 +230,10 @@ class SessionAdjustForm(forms.ModelForm):
         return value
 
 
+class SessionMoveForm(forms.Form):
+    date = forms.DateField(label=_("Move to"), widget=forms.HiddenInput)
+
+
 class ScheduledPrescriptionForm(forms.ModelForm):
     class Meta:
         model = ScheduledPrescription
