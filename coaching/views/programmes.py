@@ -944,7 +944,7 @@ def session_move(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     else:
         try:
-            services.session_move(session=session, to=form.cleaned_data["date"])
+            session = services.session_move(session=session, to=form.cleaned_data["date"])
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
