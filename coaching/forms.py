@@ -231,7 +231,14 @@ class SessionAdjustForm(forms.ModelForm):
 
 
 class SessionMoveForm(forms.Form):
-    date = forms.DateField(label=_("Move to"), widget=forms.HiddenInput)
+    date = forms.DateField(
+        label=_("Move to"),
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose a day to move the session to."),
+            "invalid": _("Choose a day to move the session to."),
+        },
+    )
 
 
 class ScheduledPrescriptionForm(forms.ModelForm):

@@ -849,21 +849,6 @@ class PushResult:
     kept: int  # upcoming sessions left as the coach adjusted them
 
 
-def assignments_behind(*, coach: User, programme: Programme):
-    """The coach's active or paused assignments made from an older version."""
-    return (
-        Assignment.objects.filter(
-            coach=coach,
-            programme=programme,
-            athlete__in=athletes_coached_by(coach),
-            status__in=[Assignment.Status.ACTIVE, Assignment.Status.PAUSED],
-            programme_version__lt=programme.version,
-        )
-        .select_related("athlete")
-        .order_by("athlete__name", "pk")
-    )
-
-
 def _label(week: int | None, day: date | int) -> str:
     names = dict(WEEKDAYS)
     weekday = day if isinstance(day, int) else day.weekday()

@@ -383,7 +383,7 @@ def _behind_count(request: HttpRequest, programme: Programme) -> int:
     page says so, outside the cached builder since it is about the coach's athletes."""
     if programme.owner_id != request.user.pk:
         return 0
-    return services.assignments_behind(coach=request.user, programme=programme).count()
+    return selectors.assignments_behind(request.user, programme).count()
 
 
 def _owned(request: HttpRequest, pk: int) -> Programme:

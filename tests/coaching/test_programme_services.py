@@ -529,7 +529,7 @@ def test_assigning_records_the_programmes_version(coach, plan, squad_of_two):
     )
     version = Programme.objects.get(pk=plan.pk).version
     assert version == 2 and {a.programme_version for a in assignments} == {2}
-    assert not services.assignments_behind(coach=coach, programme=plan).exists()
+    assert not selectors.assignments_behind(coach, plan).exists()
 
 
 def test_changes_name_each_upcoming_session_and_the_kept_ones(coach, clashing_plan, runner_week):
@@ -546,7 +546,7 @@ def test_changes_name_each_upcoming_session_and_the_kept_ones(coach, clashing_pl
     )
     services.workout_delete(workout=clashing_plan.workouts.get(title="Mobility"))
     clashing_plan.refresh_from_db()
-    (behind,) = services.assignments_behind(coach=coach, programme=clashing_plan)
+    (behind,) = selectors.assignments_behind(coach, clashing_plan)
     (plan,) = services.programme_changes(
         programme=clashing_plan, assignments=[behind], today=MONDAY
     )
