@@ -1002,7 +1002,17 @@ def programme_changes(
 ) -> list[PushPlan]:
     """For each of these assignments of the programme (ended ones left out), what a push
     would change in their upcoming sessions, in a fixed number of queries."""
-    today = today or timezone.localdate()
+    return _push_plans(programme, assignments, today or timezone.localdate(), workouts)
+
+
+def _push_plans(
+    programme: Programme,
+    assignments: list[Assignment],
+    today: date,
+    workouts: list[Workout] | None = None,
+    *,
+    lock: bool = False,
+) -> list[PushPlan]:
     chosen = [
         a
         for a in assignments
@@ -1013,9 +1023,13 @@ def programme_changes(
     if workouts is None:
         workouts = _current_workouts(programme)
     sessions: dict[int, list[ScheduledSession]] = defaultdict(list)
+    rows = ScheduledSession.objects.filter(assignment__in=chosen)
+    if lock:
+        # No log can be added to a session while the push rewrites it: adding one
+        # takes a key-share lock on the session row, which waits for this one.
+        rows = rows.select_for_update(of=("self",))
     for session in (
-        ScheduledSession.objects.filter(assignment__in=chosen)
-        .annotate(logged=Exists(SessionLog.objects.filter(session=OuterRef("pk"))))
+        rows.annotate(logged=Exists(SessionLog.objects.filter(session=OuterRef("pk"))))
         .prefetch_related(
             Prefetch(
                 "prescriptions", queryset=ScheduledPrescription.objects.select_related("exercise")
@@ -1040,7 +1054,7 @@ def assignment_push_template(
     (so calendar subscriptions keep them), new workouts added, deleted ones removed. Past
     and logged sessions never change. Each chosen assignment then records the version."""
     programme.refresh_from_db(fields=["version"])  # before the workouts, as when assigning
-    plans = programme_changes(programme=programme, assignments=assignments, today=today)
+    plans = _push_plans(programme, assignments, today or timezone.localdate(), lock=True)
     updated, items_changed, items_gone, items_new, created = [], [], [], [], []
     for plan in plans:
         for session, workout, planned in plan.updates:
