@@ -994,24 +994,15 @@ def _current_workouts(programme: Programme) -> list[Workout]:
 
 
 def programme_changes(
-    *,
-    programme: Programme,
-    assignments: list[Assignment],
-    today: date | None = None,
-    workouts: list[Workout] | None = None,
+    *, programme: Programme, assignments: list[Assignment], today: date | None = None
 ) -> list[PushPlan]:
     """For each of these assignments of the programme (ended ones left out), what a push
     would change in their upcoming sessions, in a fixed number of queries."""
-    return _push_plans(programme, assignments, today or timezone.localdate(), workouts)
+    return _push_plans(programme, assignments, today or timezone.localdate())
 
 
 def _push_plans(
-    programme: Programme,
-    assignments: list[Assignment],
-    today: date,
-    workouts: list[Workout] | None = None,
-    *,
-    lock: bool = False,
+    programme: Programme, assignments: list[Assignment], today: date, *, lock: bool = False
 ) -> list[PushPlan]:
     chosen = [
         a
@@ -1020,8 +1011,7 @@ def _push_plans(
     ]
     if not chosen:
         return []
-    if workouts is None:
-        workouts = _current_workouts(programme)
+    workouts = _current_workouts(programme)
     sessions: dict[int, list[ScheduledSession]] = defaultdict(list)
     rows = ScheduledSession.objects.filter(assignment__in=chosen)
     if lock:

@@ -584,3 +584,26 @@ def test_changes_name_each_upcoming_session_and_the_kept_ones(coach, clashing_pl
         programme=clashing_plan, assignments=[behind], today=MONDAY
     )
     assert (again.sessions, again.athletes) == (0, 0)
+
+
+def test_behind_counts_active_and_paused_assignments_of_this_coach_only(
+    coach, other_coach, plan, squad_of_two
+):
+    ann, ben = squad_of_two
+    a_ann, a_ben = services.programme_assign(
+        coach=coach, programme=plan, athletes=squad_of_two, starts_on=MONDAY
+    )
+    services.assignment_pause(assignment=a_ann, today=MONDAY)
+    services.workout_update(workout=plan.workouts.first(), title="Renamed")
+    plan.refresh_from_db()
+    assert list(selectors.assignments_behind(coach, plan)) == [a_ann, a_ben]
+    assert not selectors.assignments_behind(other_coach, plan).exists()
+    services.assignment_end(assignment=a_ben, today=MONDAY)
+    assert list(selectors.assignments_behind(coach, plan)) == [a_ann]
+    # Ended assignments are left out of a push even when chosen.
+    result = services.assignment_push_template(
+        programme=plan, assignments=[a_ann, a_ben], today=MONDAY
+    )
+    assert (result.athletes, result.sessions) == (1, 1)  # the renamed workout only
+    a_ben.refresh_from_db()
+    assert a_ben.programme_version == 1
