@@ -841,13 +841,15 @@ def programme_push(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _push_message(result: services.PushResult) -> str:
     if result.sessions:
-        message = ngettext(
-            "%(sessions)s upcoming session updated",
-            "%(sessions)s upcoming sessions updated",
-            result.sessions,
-        ) % {"sessions": result.sessions} + ngettext(
-            " for %(athletes)s athlete.", " for %(athletes)s athletes.", result.athletes
-        ) % {"athletes": result.athletes}
+        # Each count in its own plural form, put together by one translatable sentence.
+        message = _("%(sessions)s updated for %(athletes)s.") % {
+            "sessions": ngettext(
+                "%(n)s upcoming session", "%(n)s upcoming sessions", result.sessions
+            )
+            % {"n": result.sessions},
+            "athletes": ngettext("%(n)s athlete", "%(n)s athletes", result.athletes)
+            % {"n": result.athletes},
+        }
     else:
         message = _("Nothing to update: their upcoming sessions already match the programme.")
     if result.kept:
@@ -939,6 +941,7 @@ def session_move(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
+    athlete, assignment = session.athlete, session.assignment
     form = SessionMoveForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -953,13 +956,13 @@ def session_move(request: HttpRequest, pk: int) -> HttpResponse:
                 _("%(title)s for %(athlete)s moved to %(date)s.")
                 % {
                     "title": session.title,
-                    "athlete": session.athlete,
+                    "athlete": athlete,
                     "date": dateformat.format(session.date, "D j M"),
                 },
             )
-    programme = session.assignment.programme if session.assignment else None
+    programme = assignment.programme if assignment else None
     if programme is None or programme.owner_id != request.user.pk:
-        url = reverse("coaching:coach_athlete", args=[session.athlete_id])
+        url = reverse("coaching:coach_athlete", args=[athlete.pk])
         return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     if request.htmx:
         context = _assignments_context(request, programme)
