@@ -910,5 +910,25 @@ def test_assignments_and_builder_queries_same_for_2_and_20_athletes_behind(
                     body = client.get(url).content.decode()
                 assert f"{size} athletes have an older version" in body
                 found.append(len(ctx))
+            # The preview for everyone, and a move with htmx (which renders the panels).
+            preview = {"athletes": [a.pk for a in athletes], "starts_on": "2027-01-04"}
+            with CaptureQueriesContext(connection) as ctx:
+                body = client.post(
+                    reverse("coaching:programme_assign", args=[programme.pk]),
+                    preview,
+                    headers={"HX-Request": "true", "HX-Target": "assign-preview"},
+                ).content.decode()
+            assert body.lower().count("strength on a hard-run day") == 2 * size
+            found.append(len(ctx))
+            session = ScheduledSession.objects.filter(athlete=athletes[-1], week=2).first()
+            with CaptureQueriesContext(connection) as ctx:
+                client.post(
+                    reverse("coaching:session_move", args=[session.pk]),
+                    {"date": "2026-12-25"},
+                    headers={"HX-Request": "true"},
+                )
+            found.append(len(ctx))
+            session.refresh_from_db()
+            assert session.date == date(2026, 12, 25)
             counts.append(found)
     assert counts[0] == counts[1], counts
