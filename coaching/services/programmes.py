@@ -2,7 +2,7 @@
 Every function is atomic and keyword-only."""
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -916,6 +916,23 @@ def _session_changes(session: ScheduledSession, workout: Workout, planned: date)
     )
 
 
+def _pause_shift(
+    assignment: Assignment, replaceable: dict[int, ScheduledSession], workouts: list[Workout]
+) -> timedelta:
+    """How far a pause moved this athlete's upcoming sessions from their planned days, so
+    that a push keeps them on the days the athlete resumed with: the offset from the plan
+    that most of them share, if two or more do (ties to the smaller). One session off its
+    planned day is a workout the coach moved to another day, which the push follows."""
+    by_pk = {w.pk: w for w in workouts}
+    offsets = Counter(
+        session.date - session_date(assignment.starts_on, workout.week, workout.day)
+        for pk, session in replaceable.items()
+        if (workout := by_pk.get(pk)) is not None
+    )
+    shift = min(offsets, key=lambda o: (-offsets[o], abs(o)), default=timedelta(0))
+    return shift if offsets[shift] >= 2 else timedelta(0)
+
+
 def _push_plan(
     assignment: Assignment, workouts: list[Workout], sessions: list[ScheduledSession], today: date
 ) -> PushPlan:
@@ -941,10 +958,11 @@ def _push_plan(
                     kept=True,
                 )
             )
+    shift = _pause_shift(assignment, replaceable, workouts)
     for workout in workouts:
         if workout.pk in kept_workouts:
             continue
-        planned = session_date(assignment.starts_on, workout.week, workout.day)
+        planned = session_date(assignment.starts_on, workout.week, workout.day) + shift
         session = replaceable.pop(workout.pk, None)
         if session is None:
             if planned >= today:

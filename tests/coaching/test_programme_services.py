@@ -607,3 +607,37 @@ def test_behind_counts_active_and_paused_assignments_of_this_coach_only(
     assert (result.athletes, result.sessions) == (1, 1)  # the renamed workout only
     a_ben.refresh_from_db()
     assert a_ben.programme_version == 1
+
+
+def test_push_after_a_pause_keeps_the_days_the_athlete_resumed_with(coach, plan, squad_of_two):
+    ann = squad_of_two[0]
+    (assignment,) = services.programme_assign(
+        coach=coach, programme=plan, athletes=[ann], starts_on=MONDAY
+    )
+    services.assignment_pause(assignment=assignment, today=MONDAY)
+    resumed = MONDAY + timedelta(days=3)  # three days off: every session 3 days later
+    services.assignment_resume(assignment=assignment, today=resumed)
+    dates = dict(assignment.sessions.values_list("pk", "date"))
+    for item in Prescription.objects.filter(workout__programme=plan):
+        services.prescription_update(prescription=item, version=item.version, sets=5)
+    (changes,) = services.programme_changes(programme=plan, assignments=[assignment], today=resumed)
+    assert not any("moves" in " ".join(c.details) for c in changes.changes)
+    result = services.assignment_push_template(
+        programme=plan, assignments=[assignment], today=resumed
+    )
+    assert (result.sessions, result.athletes) == (4, 1)
+    assert dict(assignment.sessions.values_list("pk", "date")) == dates
+    assert set(ScheduledPrescription.objects.values_list("sets", flat=True)) == {5}
+
+
+def test_push_moves_a_session_whose_workout_moved_to_another_day(coach, plan, squad_of_two):
+    (assignment,) = services.programme_assign(
+        coach=coach, programme=plan, athletes=squad_of_two[:1], starts_on=MONDAY
+    )
+    services.workout_update(workout=plan.workouts.get(title="Sat 2"), day=4)  # to Friday
+    (changes,) = services.programme_changes(programme=plan, assignments=[assignment], today=MONDAY)
+    (moved,) = [c for c in changes.changes if c.title == "Sat 2"]
+    assert moved.label == "Week 2 Friday"
+    assert moved.details == ["moves from Sat 16 Jan to Fri 15 Jan"]
+    services.assignment_push_template(programme=plan, assignments=[assignment], today=MONDAY)
+    assert assignment.sessions.get(title="Sat 2").date == MONDAY + timedelta(days=11)
