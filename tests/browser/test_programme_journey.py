@@ -58,7 +58,7 @@ def test_coach_copies_a_template_edits_it_and_assigns_it_to_a_squad(page, coach_
     page.goto(f"{page.base_url}/coach/programmes/")
     assert_accessible(page)
     page.get_by_role("button", name="Copy and adapt Eccentric hamstring block").click()
-    expect(page.get_by_text("Eccentric hamstring block (copy) is now yours")).to_be_visible()
+    expect(page.get_by_text("for the marathon (copy) is now yours to adapt")).to_be_visible()
     programme = Programme.objects.get(owner__email="coach@example.com")
     first = programme.workouts.order_by("week", "day", "position").first()
     card = page.locator(f"#workout-{first.pk}")
