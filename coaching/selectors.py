@@ -448,7 +448,9 @@ def _dashboard_query(ids: list[int], today, sort: str) -> QuerySet[User]:
     )
     athletes = athletes.annotate(**counts).annotate(
         last_logged=Subquery(
-            SessionLog.objects.filter(athlete=OuterRef("pk")).order_by("-done_on").values("done_on")[:1]
+            SessionLog.objects.filter(athlete=OuterRef("pk"))
+            .order_by("-done_on")
+            .values("done_on")[:1]
         ),
         next_date=Subquery(
             ScheduledSession.objects.filter(
