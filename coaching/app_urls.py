@@ -68,6 +68,7 @@ urlpatterns = [
     path(P + "export.json", review.programme_export, name="programme_export"),
     path("coach/sessions/<int:pk>/", review.coach_session, name="coach_session"),
     path("coach/sessions/<int:pk>/adjust/", programmes.session_adjust, name="session_adjust"),
+    path("coach/sessions/<int:pk>/move/", programmes.session_move, name="session_move"),
     path("train/", training.train_home, name="train_home"),
     path("train/sessions/new/", training.adhoc_session_create, name="adhoc_session_create"),
     path("train/sessions/<int:pk>/", training.session_detail, name="session_detail"),

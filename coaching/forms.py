@@ -230,6 +230,17 @@ class SessionAdjustForm(forms.ModelForm):
         return value
 
 
+class SessionMoveForm(forms.Form):
+    date = forms.DateField(
+        label=_("Move to"),
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose a day to move the session to."),
+            "invalid": _("Choose a day to move the session to."),
+        },
+    )
+
+
 class ScheduledPrescriptionForm(forms.ModelForm):
     class Meta:
         model = ScheduledPrescription

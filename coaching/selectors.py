@@ -96,6 +96,20 @@ def assignments_of_coach(coach: User) -> QuerySet[Assignment]:
     ).select_related("athlete", "programme")
 
 
+def assignments_behind(coach: User, programme: Programme) -> QuerySet[Assignment]:
+    """The coach's active or paused assignments of the programme made from an older
+    version of it than the current one."""
+    return (
+        assignments_of_coach(coach)
+        .filter(
+            programme=programme,
+            status__in=[Assignment.Status.ACTIVE, Assignment.Status.PAUSED],
+            programme_version__lt=programme.version,
+        )
+        .order_by("athlete__name", "pk")
+    )
+
+
 def sessions_coached_by(coach: User) -> QuerySet[ScheduledSession]:
     return ScheduledSession.objects.filter(athlete__in=athletes_coached_by(coach))
 

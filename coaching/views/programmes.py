@@ -12,9 +12,11 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template, render_to_string
+from django.urls import reverse
+from django.utils import dateformat
 from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -39,6 +41,7 @@ from coaching.forms import (
     PushForm,
     ScheduledPrescriptionForm,
     SessionAdjustForm,
+    SessionMoveForm,
     WeekCopyForm,
     WorkoutCopyForm,
     WorkoutForm,
@@ -366,11 +369,21 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if (request.session.get("undo") or {}).get("programme") == programme.pk:
         undo = request.session.pop("undo")
         editing = undo["workout"]
+    behind = _behind_count(request, programme)
     if editing is None and undo is None:
         page = _Builder(programme, cached=("builder",)).page(request)
-        return render(request, _BUILDER, {"programme": programme, "builder": page})
+        context = {"programme": programme, "builder": page, "behind_count": behind}
+        return render(request, _BUILDER, context)
     context = _builder_context(request, programme, editing=editing, undo=undo)
-    return render(request, _BUILDER, context)
+    return render(request, _BUILDER, {**context, "behind_count": behind})
+
+
+def _behind_count(request: HttpRequest, programme: Programme) -> int:
+    """How many of the coach's athletes have this programme at an older version: the
+    page says so, outside the cached builder since it is about the coach's athletes."""
+    if programme.owner_id != request.user.pk:
+        return 0
+    return selectors.assignments_behind(request.user, programme).count()
 
 
 def _owned(request: HttpRequest, pk: int) -> Programme:
@@ -533,7 +546,11 @@ def week_copy(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(n)s workouts copied into week %(week)s.")
+                ngettext(
+                    "%(n)s workout copied into week %(week)s.",
+                    "%(n)s workouts copied into week %(week)s.",
+                    len(copies),
+                )
                 % {"n": len(copies), "week": form.cleaned_data["to_week"]},
             )
             return _builder_response(request, programme, fragment="weeks")
@@ -693,7 +710,11 @@ def programme_assign(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 messages.success(
                     request,
-                    _("%(title)s assigned to %(n)s athletes.")
+                    ngettext(
+                        "%(title)s assigned to %(n)s athlete.",
+                        "%(title)s assigned to %(n)s athletes.",
+                        len(assignments),
+                    )
                     % {"title": programme.title, "n": len(assignments)},
                 )
                 return redirect("coaching:programme_assignments", pk=programme.pk)
@@ -765,22 +786,38 @@ def _calendar(preview: services.AssignmentPreview) -> list[tuple[str, list[tuple
     ]
 
 
+_ASSIGNMENTS = "coaching/programme_assignments.html"
+
+
+def _assignments_context(request: HttpRequest, programme: Programme) -> dict:
+    """The programme's athletes; those on an older version with what a push would change
+    in their upcoming sessions; and the strength sessions on poor days left in them, each
+    with its move. A fixed number of queries however many athletes there are."""
+    assignments = list(
+        selectors.assignments_of_coach(request.user)
+        .filter(programme=programme)
+        .select_related("athlete__athlete_profile")
+    )
+    current = [a for a in assignments if a.status != Assignment.Status.ENDED]
+    behind = [a for a in current if a.programme_version < programme.version]
+    return {
+        "programme": programme,
+        "assignments": assignments,
+        "behind_ids": {a.pk for a in behind},
+        "plans": services.programme_changes(programme=programme, assignments=behind),
+        "warnings": services.placement_warnings(assignments=current),
+        "push_form": PushForm(assignments=current, initial={"assignments": [a.pk for a in behind]}),
+    }
+
+
 @require_GET
 @coach_required
 def programme_assignments(request: HttpRequest, pk: int) -> HttpResponse:
     programme = _owned(request, pk)
-    assignments = list(selectors.assignments_of_coach(request.user).filter(programme=programme))
-    return render(
-        request,
-        "coaching/programme_assignments.html",
-        {
-            "programme": programme,
-            "assignments": assignments,
-            "push_form": PushForm(
-                assignments=[a for a in assignments if a.status != Assignment.Status.ENDED]
-            ),
-        },
-    )
+    template = _ASSIGNMENTS
+    if request.htmx and request.htmx.target == "programme-assignments":
+        template += "#programme-assignments"
+    return render(request, template, _assignments_context(request, programme))
 
 
 @require_POST
@@ -795,15 +832,33 @@ def programme_push(request: HttpRequest, pk: int) -> HttpResponse:
     form = PushForm(request.POST, assignments=assignments)
     if form.is_valid():
         chosen = [a for a in assignments if a.pk in form.cleaned_data["assignments"]]
-        changed = services.assignment_push_template(programme=programme, assignments=chosen)
-        messages.success(
-            request,
-            _("Upcoming sessions updated for %(n)s athletes (%(s)s sessions).")
-            % {"n": len(chosen), "s": changed},
-        )
+        result = services.assignment_push_template(programme=programme, assignments=chosen)
+        messages.success(request, _push_message(result))
     else:
         messages.error(request, _("Choose the athletes whose upcoming sessions to update."))
     return redirect("coaching:programme_assignments", pk=programme.pk)
+
+
+def _push_message(result: services.PushResult) -> str:
+    if result.sessions:
+        # Each count in its own plural form, put together by one translatable sentence.
+        message = _("%(sessions)s updated for %(athletes)s.") % {
+            "sessions": ngettext(
+                "%(n)s upcoming session", "%(n)s upcoming sessions", result.sessions
+            )
+            % {"n": result.sessions},
+            "athletes": ngettext("%(n)s athlete", "%(n)s athletes", result.athletes)
+            % {"n": result.athletes},
+        }
+    else:
+        message = _("Nothing to update: their upcoming sessions already match the programme.")
+    if result.kept:
+        message += " " + ngettext(
+            "%(n)s session you adjusted for one athlete was kept as it is.",
+            "%(n)s sessions you adjusted for one athlete were kept as they are.",
+            result.kept,
+        ) % {"n": result.kept}
+    return message
 
 
 @require_POST
@@ -873,3 +928,43 @@ def session_adjust(request: HttpRequest, pk: int) -> HttpResponse:
             "items": list(zip(prescriptions, item_forms, strict=True)),
         },
     )
+
+
+@require_POST
+@coach_required
+def session_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """One click from a placement warning: the session moves to the day suggested, as the
+    coach's adjustment of it for this athlete."""
+    session = get_object_or_404(
+        selectors.sessions_coached_by(request.user).select_related(
+            "athlete", "assignment__programme"
+        ),
+        pk=pk,
+    )
+    athlete, assignment = session.athlete, session.assignment
+    form = SessionMoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    else:
+        try:
+            session = services.session_move(session=session, to=form.cleaned_data["date"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(title)s for %(athlete)s moved to %(date)s.")
+                % {
+                    "title": session.title,
+                    "athlete": athlete,
+                    "date": dateformat.format(session.date, "D j M"),
+                },
+            )
+    programme = assignment.programme if assignment else None
+    if programme is None or programme.owner_id != request.user.pk:
+        url = reverse("coaching:coach_athlete", args=[athlete.pk])
+        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    if request.htmx:
+        context = _assignments_context(request, programme)
+        return render(request, f"{_ASSIGNMENTS}#programme-assignments", context)
+    return redirect("coaching:programme_assignments", pk=programme.pk)

@@ -148,7 +148,7 @@ def test_duplicate_workout_and_week(plan):
 def test_shortening_a_programme_refuses_to_drop_workouts(plan):
     with pytest.raises(ValidationError) as error:
         services.programme_update(programme=plan, weeks=1)
-    assert "Weeks 2 to 2 still hold workouts" in str(error.value)
+    assert "Week 2 still holds workouts" in str(error.value)
     plan.refresh_from_db()
     assert plan.weeks == 2
 
@@ -227,8 +227,11 @@ def test_preview_warns_of_leg_work_the_day_before_long_run_or_hard_day(coach, pl
     )
     ann, ben = preview.plans
     # Ann runs long on Sunday: Saturday's squats clash; her Thursday hard day follows nothing.
-    assert len(ann.warnings) == 2 and all("Sat" in w for w in ann.warnings)
-    assert "the long run" in ann.warnings[0]
+    saturdays = [MONDAY + timedelta(days=5), MONDAY + timedelta(days=12)]
+    assert [w.date for w in ann.warnings] == saturdays
+    assert ann.warnings[0].rule == "heavy leg strength the day before the long run"
+    # Friday: not a hard day nor the day before one, and free (Monday is free but further).
+    assert [w.move_to for w in ann.warnings] == [d - timedelta(days=1) for d in saturdays]
     # Ben runs long on Monday and hard on Thursday: no Sunday or Wednesday sessions.
     assert ben.warnings == []
     assert len(preview.sessions) == 4 and len(preview.weeks) == 2
@@ -246,8 +249,10 @@ def test_template_edits_reach_athletes_only_when_pushed(coach, plan, squad_of_tw
     Workout.objects.filter(programme=plan).update(title="Renamed")
     assert set(ScheduledPrescription.objects.values_list("sets", flat=True)) == {3, 4}
 
-    changed = services.assignment_push_template(programme=plan, assignments=[a_ann], today=today)
-    assert changed == 4  # two future sessions replaced by two fresh ones
+    result = services.assignment_push_template(programme=plan, assignments=[a_ann], today=today)
+    # Two future sessions rewritten, for one athlete (not 4: they are rewritten, not
+    # deleted then counted again as created).
+    assert (result.sessions, result.athletes, result.kept) == (2, 1, 0)
     ann_sessions = ScheduledSession.objects.filter(athlete=ann).order_by("date")
     assert [s.title for s in ann_sessions] == ["Tue 1", "Sat 1", "Renamed", "Renamed"]
     assert (
@@ -377,3 +382,262 @@ def test_athletes_for_assignment_takes_the_chosen_from_the_roster_part_without_a
         services.athletes_for_assignment(
             coach=coach, athlete_ids=[ann.pk, other_athlete.pk], squad_ids=[], roster=[ann]
         )
+
+
+# Copied and imported titles -------------------------------------------------------
+
+
+def test_copies_get_a_title_told_apart_from_the_original_and_each_other(plan, coach):
+    first = services.programme_copy(programme=plan, coach=coach)
+    second = services.programme_copy(programme=plan, coach=coach)
+    of_a_copy = services.programme_copy(programme=first, coach=coach)
+    assert [first.title, second.title, of_a_copy.title] == [
+        "Hamstring block (copy)",
+        "Hamstring block (copy 2)",
+        "Hamstring block (copy 3)",
+    ]
+    template = ProgrammeFactory(owner=None, slug="tpl", title="Eccentric hamstring block")
+    assert (
+        services.programme_copy(programme=template, coach=coach).title
+        == "Eccentric hamstring block (copy)"
+    )
+
+
+def test_a_long_title_keeps_its_suffix_within_the_field(coach):
+    long = ProgrammeFactory(owner=coach, title="L" * 120)
+    copy = services.programme_copy(programme=long, coach=coach)
+    assert len(copy.title) == 120 and copy.title.endswith(" (copy)")
+
+
+def test_import_is_told_apart_only_when_the_coach_has_that_title(plan, coach, other_coach):
+    from coaching.exports import programme_export
+
+    data = programme_export(plan)
+    assert services.programme_import(coach=other_coach, data=data).title == "Hamstring block"
+    assert services.programme_import(coach=coach, data=data).title == "Hamstring block (imported)"
+    assert services.programme_import(coach=coach, data=data).title == "Hamstring block (imported 2)"
+
+
+# Placement rules ----------------------------------------------------------------
+
+
+@pytest.fixture
+def runner_week(coach):
+    """Hard sessions on Tuesday and Thursday, the long run on Sunday."""
+    athlete = AthleteFactory(name="Tess Tempo")
+    AthleteProfileFactory(user=athlete, hard_days=[1, 3], long_run_day=6)
+    roster_add(coach=coach, athlete=athlete)
+    return athlete
+
+
+@pytest.fixture
+def clashing_plan(coach, muscles):
+    """Week 1: hamstrings on Tuesday (a hard day), calf hops on Saturday (before the long
+    run), upper body on Thursday (a hard day), mobility on Sunday. Week 2: hamstrings on
+    Tuesday."""
+    programme = ProgrammeFactory(owner=coach, weeks=2, title="Clashes")
+    calves = MuscleFactory(slug="gastrocnemius", group=MuscleGroupFactory(slug="calves"))
+    chest = MuscleFactory(slug="pectoralis", group=MuscleGroupFactory(slug="chest"))
+    curl = ExerciseFactory(name="Nordic hamstring curl", primary_muscles=[muscles["ham"]])
+    hops = ExerciseFactory(name="Pogo hops", primary_muscles=[calves])
+    press = ExerciseFactory(name="Push-up", primary_muscles=[chest])
+    for week, day, title, kind, exercise in (
+        (1, 1, "Hamstring strength", "strength", curl),
+        (1, 3, "Upper body", "strength", press),
+        (1, 5, "Calf hops", "plyometric", hops),
+        (1, 6, "Mobility", "mobility", hops),
+        (2, 1, "Hamstring strength", "strength", curl),
+    ):
+        workout = WorkoutFactory(programme=programme, week=week, day=day, title=title, kind=kind)
+        PrescriptionFactory(workout=workout, exercise=exercise, sets=3, reps_min=5, reps_max=5)
+    return programme
+
+
+def test_preview_names_the_rule_and_a_day_that_breaks_none(clashing_plan, runner_week):
+    preview = services.assignment_preview(
+        workouts=selectors.workouts_with_prescriptions(clashing_plan),
+        athletes=[runner_week],
+        starts_on=MONDAY,
+        today=MONDAY - timedelta(days=1),
+    )
+    (plan,) = preview.plans
+    found = [(w.date, w.title, w.rule, w.move_to) for w in plan.warnings]
+    day = lambda n: MONDAY + timedelta(days=n)  # noqa: E731
+    assert found == [
+        # Monday and Wednesday are the days before hard sessions; Friday is free.
+        (day(1), "Hamstring strength", "strength on a hard-run day", day(4)),
+        # Upper body: the day before a hard day is fine, Wednesday is nearest and free.
+        (day(3), "Upper body", "strength on a hard-run day", day(2)),
+        # Friday is now taken by the move above; no other day fits.
+        (day(5), "Calf hops", "heavy leg strength the day before the long run", None),
+        (day(8), "Hamstring strength", "strength on a hard-run day", day(11)),
+    ]
+
+
+def test_preview_counts_the_athletes_other_sessions_as_taken(clashing_plan, runner_week):
+    services.adhoc_session_create(
+        athlete=runner_week, date=MONDAY + timedelta(days=11), title="Gym", kind="strength"
+    )
+    preview = services.assignment_preview(
+        workouts=selectors.workouts_with_prescriptions(clashing_plan),
+        athletes=[runner_week],
+        starts_on=MONDAY,
+        today=MONDAY,
+    )
+    assert preview.plans[0].warnings[-1].move_to is None
+
+
+def test_moves_suggested_after_assigning_break_no_rule(coach, clashing_plan, runner_week):
+    (assignment,) = services.programme_assign(
+        coach=coach, programme=clashing_plan, athletes=[runner_week], starts_on=MONDAY
+    )
+    assignment = Assignment.objects.select_related("athlete__athlete_profile").get()
+    warnings = services.placement_warnings(assignments=[assignment], today=MONDAY)
+    assert [w.move_to for w in warnings] == [
+        MONDAY + timedelta(days=n) if n is not None else None for n in (4, 2, None, 11)
+    ]
+    for warning in warnings:
+        if warning.move_to:
+            session = ScheduledSession.objects.get(pk=warning.session_id)
+            services.session_move(session=session, to=warning.move_to, today=MONDAY)
+    left = services.placement_warnings(assignments=[assignment], today=MONDAY)
+    assert [(w.title, w.move_to) for w in left] == [("Calf hops", None)]
+    assert ScheduledSession.objects.filter(adjusted_by_coach=True).count() == 3
+
+
+def test_a_move_is_refused_for_a_logged_or_past_day(coach, clashing_plan, runner_week):
+    (assignment,) = services.programme_assign(
+        coach=coach, programme=clashing_plan, athletes=[runner_week], starts_on=MONDAY
+    )
+    session = assignment.sessions.filter(title="Hamstring strength").first()
+    with pytest.raises(ValidationError, match="today or later"):
+        services.session_move(session=session, to=MONDAY, today=MONDAY + timedelta(days=1))
+    SessionLog.objects.create(session=session, athlete=runner_week, done_on=session.date)
+    with pytest.raises(ValidationError, match="already logged"):
+        services.session_move(session=session, to=MONDAY + timedelta(days=4), today=MONDAY)
+    session.refresh_from_db()
+    assert session.date == MONDAY + timedelta(days=1) and not session.adjusted_by_coach
+
+
+# Who is behind, what changed, and the push -----------------------------------------
+
+
+def test_assigning_records_the_programmes_version(coach, plan, squad_of_two):
+    services.workout_update(workout=plan.workouts.first(), title="Renamed")  # stale `plan`
+    assignments = services.programme_assign(
+        coach=coach, programme=plan, athletes=squad_of_two, starts_on=MONDAY
+    )
+    version = Programme.objects.get(pk=plan.pk).version
+    assert version == 2 and {a.programme_version for a in assignments} == {2}
+    assert not selectors.assignments_behind(coach, plan).exists()
+
+
+def test_changes_name_each_upcoming_session_and_the_kept_ones(coach, clashing_plan, runner_week):
+    (assignment,) = services.programme_assign(
+        coach=coach, programme=clashing_plan, athletes=[runner_week], starts_on=MONDAY
+    )
+    week1 = assignment.sessions.get(title="Hamstring strength", week=1)
+    services.session_move(session=week1, to=MONDAY + timedelta(days=4), today=MONDAY)
+    for item in Prescription.objects.filter(exercise__name="Nordic hamstring curl"):
+        services.prescription_update(prescription=item, version=item.version, sets=4)
+    tuesday = clashing_plan.workouts.get(week=2, day=1)
+    services.prescription_add(
+        workout=tuesday, exercise=ExerciseFactory(name="Single-leg bridge", sets=3)
+    )
+    services.workout_delete(workout=clashing_plan.workouts.get(title="Mobility"))
+    clashing_plan.refresh_from_db()
+    (behind,) = selectors.assignments_behind(coach, clashing_plan)
+    (plan,) = services.programme_changes(
+        programme=clashing_plan, assignments=[behind], today=MONDAY
+    )
+    lines = [(c.label, c.title, c.details, c.kept) for c in plan.changes]
+    assert lines == [
+        ("Week 1 Friday", "Hamstring strength", ["kept: you adjusted it for this athlete"], True),
+        ("Week 1 Sunday", "Mobility", ["removed"], False),
+        (
+            "Week 2 Tuesday",
+            "Hamstring strength",
+            [
+                "Nordic hamstring curl 3 × 5 reps · 1 min 30 s rest → 4 × 5 reps · 1 min 30 s rest",
+                "Single-leg bridge added",
+            ],
+            False,
+        ),
+    ]
+    result = services.assignment_push_template(
+        programme=clashing_plan, assignments=[behind], today=MONDAY
+    )
+    assert (result.sessions, result.athletes, result.kept) == (2, 1, 1)
+    behind.refresh_from_db()
+    assert behind.programme_version == clashing_plan.version
+    week1.refresh_from_db()
+    assert week1.date == MONDAY + timedelta(days=4)
+    assert list(week1.prescriptions.values_list("sets", flat=True)) == [3]
+    week2 = assignment.sessions.get(title="Hamstring strength", week=2)
+    assert list(week2.prescriptions.values_list("exercise__name", "sets")) == [
+        ("Nordic hamstring curl", 4),
+        ("Single-leg bridge", 3),
+    ]
+    # Rewritten in place: the calendar feed's session keeps its identity.
+    assert week2.pk in {session.pk for session, _workout, _date in plan.updates}
+    again = services.assignment_push_template(
+        programme=clashing_plan, assignments=[behind], today=MONDAY
+    )
+    assert (again.sessions, again.athletes) == (0, 0)
+
+
+def test_behind_counts_active_and_paused_assignments_of_this_coach_only(
+    coach, other_coach, plan, squad_of_two
+):
+    ann, ben = squad_of_two
+    a_ann, a_ben = services.programme_assign(
+        coach=coach, programme=plan, athletes=squad_of_two, starts_on=MONDAY
+    )
+    services.assignment_pause(assignment=a_ann, today=MONDAY)
+    services.workout_update(workout=plan.workouts.first(), title="Renamed")
+    plan.refresh_from_db()
+    assert list(selectors.assignments_behind(coach, plan)) == [a_ann, a_ben]
+    assert not selectors.assignments_behind(other_coach, plan).exists()
+    services.assignment_end(assignment=a_ben, today=MONDAY)
+    assert list(selectors.assignments_behind(coach, plan)) == [a_ann]
+    # Ended assignments are left out of a push even when chosen.
+    result = services.assignment_push_template(
+        programme=plan, assignments=[a_ann, a_ben], today=MONDAY
+    )
+    assert (result.athletes, result.sessions) == (1, 1)  # the renamed workout only
+    a_ben.refresh_from_db()
+    assert a_ben.programme_version == 1
+
+
+def test_push_after_a_pause_keeps_the_days_the_athlete_resumed_with(coach, plan, squad_of_two):
+    ann = squad_of_two[0]
+    (assignment,) = services.programme_assign(
+        coach=coach, programme=plan, athletes=[ann], starts_on=MONDAY
+    )
+    services.assignment_pause(assignment=assignment, today=MONDAY)
+    resumed = MONDAY + timedelta(days=3)  # three days off: every session 3 days later
+    services.assignment_resume(assignment=assignment, today=resumed)
+    dates = dict(assignment.sessions.values_list("pk", "date"))
+    for item in Prescription.objects.filter(workout__programme=plan):
+        services.prescription_update(prescription=item, version=item.version, sets=5)
+    (changes,) = services.programme_changes(programme=plan, assignments=[assignment], today=resumed)
+    assert not any("moves" in " ".join(c.details) for c in changes.changes)
+    result = services.assignment_push_template(
+        programme=plan, assignments=[assignment], today=resumed
+    )
+    assert (result.sessions, result.athletes) == (4, 1)
+    assert dict(assignment.sessions.values_list("pk", "date")) == dates
+    assert set(ScheduledPrescription.objects.values_list("sets", flat=True)) == {5}
+
+
+def test_push_moves_a_session_whose_workout_moved_to_another_day(coach, plan, squad_of_two):
+    (assignment,) = services.programme_assign(
+        coach=coach, programme=plan, athletes=squad_of_two[:1], starts_on=MONDAY
+    )
+    services.workout_update(workout=plan.workouts.get(title="Sat 2"), day=4)  # to Friday
+    (changes,) = services.programme_changes(programme=plan, assignments=[assignment], today=MONDAY)
+    (moved,) = [c for c in changes.changes if c.title == "Sat 2"]
+    assert moved.label == "Week 2 Friday"
+    assert moved.details == ["moves from Sat 16 Jan to Fri 15 Jan"]
+    services.assignment_push_template(programme=plan, assignments=[assignment], today=MONDAY)
+    assert assignment.sessions.get(title="Sat 2").date == MONDAY + timedelta(days=11)

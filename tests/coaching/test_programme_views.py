@@ -1,13 +1,14 @@
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from coaching.models import Assignment, Prescription, Programme, ScheduledSession
+from coaching.models import Assignment, Prescription, Programme, ScheduledSession, SessionLog
 from tests.conftest import PERSONAS
 from tests.factories import (
     AthleteProfileFactory,
@@ -615,3 +616,319 @@ def test_htmx_preview_refuses_athletes_off_the_roster(client, coach, athlete, ot
     Coaching.objects.filter(coach=coach, athlete=athlete).update(ended_at=timezone.now())
     body = preview(athlete)
     assert "Select a valid choice" in body and "Ada Athlete" not in body
+
+
+# Keeping athletes in step, and placement warnings -------------------------------------
+
+SUNDAY = datetime(2026, 12, 13, 9, 0, tzinfo=UTC)
+TUESDAY = datetime(2026, 12, 15, 18, 0, tzinfo=UTC)
+
+
+def _clash_week(coach, names=("Ann Hardday", "Ben Noprofile"), profiles=(True, False)):
+    """Hard sessions Tuesday and Thursday, long run Sunday (for those with a profile);
+    the plan puts hamstring strength on Tuesday in weeks 1 and 2, calf hops on Saturday."""
+    from athletes.services import roster_add
+    from tests.factories import AthleteFactory, MuscleFactory, MuscleGroupFactory
+
+    hams = MuscleFactory(slug="biceps-femoris", group=MuscleGroupFactory(slug="hamstrings"))
+    calves = MuscleFactory(slug="soleus", group=MuscleGroupFactory(slug="calves"))
+    from library.models import Exercise
+
+    curl = Exercise.objects.filter(name="Nordic hamstring curl").first() or ExerciseFactory(
+        name="Nordic hamstring curl", primary_muscles=[hams]
+    )
+    hops = Exercise.objects.filter(name="Pogo hops").first() or ExerciseFactory(
+        name="Pogo hops", primary_muscles=[calves]
+    )
+    programme = ProgrammeFactory(owner=coach, title="Clash block", weeks=2)
+    for week, day, title, kind, exercise in (
+        (1, 1, "Hamstring strength", "strength", curl),
+        (1, 5, "Calf hops", "plyometric", hops),
+        (2, 1, "Hamstring strength", "strength", curl),
+    ):
+        workout = WorkoutFactory(programme=programme, week=week, day=day, title=title, kind=kind)
+        PrescriptionFactory(
+            workout=workout, exercise=exercise, sets=3, reps_min=5, reps_max=5, rest_seconds=None
+        )
+    athletes = []
+    for name, profile in zip(names, profiles, strict=True):
+        athlete = AthleteFactory(name=name)
+        if profile:
+            AthleteProfileFactory(user=athlete, hard_days=[1, 3], long_run_day=6)
+        roster_add(coach=coach, athlete=athlete)
+        athletes.append(athlete)
+    return programme, athletes
+
+
+def _edit_sets(client, programme, item, sets):
+    url = reverse("coaching:prescription_update", args=[programme.pk, item.pk])
+    item.refresh_from_db()
+    data = {
+        "sets": sets,
+        "reps_min": item.reps_min,
+        "reps_max": item.reps_max,
+        "tempo": item.tempo,
+        "version": item.version,
+    }
+    assert client.post(url, data).status_code == 302
+
+
+def _messages(response) -> list[str]:
+    return [str(m) for m in response.context["messages"]]
+
+
+def test_assign_on_sunday_move_edit_on_tuesday_see_who_is_behind_and_push(client, coach):
+    with time_machine.travel(SUNDAY, tick=False):
+        programme, (ann, ben) = _clash_week(coach)
+        client.force_login(coach)
+        assign = reverse("coaching:programme_assign", args=[programme.pk])
+        data = {"athletes": [ann.pk, ben.pk], "starts_on": "2026-12-14"}
+        preview = client.post(assign, data, headers={"HX-Request": "true"}).content.decode()
+        # Monday and Wednesday are the days before hard runs, Saturday before the long run.
+        assert (
+            "Strength on a hard-run day: move Tue 15 Dec Hamstring strength to Fri 18 Dec."
+            in preview
+        )
+        # Friday is taken by then.
+        assert (
+            "Heavy leg strength the day before the long run: Sat 19 Dec Calf hops; no day "
+            "that week fits every rule." in preview
+        )
+        assert "start date" not in preview
+        response = client.post(assign, {**data, "confirm": "yes"}, follow=True)
+        assert "Clash block assigned to 2 athletes." in _messages(response)
+        page = response.content.decode()
+        assert "3 sessions on poor days" in page
+        for move in (
+            'Move to Fri 18 Dec<span class="visually-hidden">: Tue 15 Dec Hamstring strength '
+            "(Ann Hardday)",
+            'Move to Fri 25 Dec<span class="visually-hidden">: Tue 22 Dec Hamstring strength '
+            "(Ann Hardday)",
+        ):
+            assert move in page
+
+        # One click, with htmx: the session moves and the page's panels come back.
+        tuesday = ScheduledSession.objects.get(athlete=ann, week=1, title="Hamstring strength")
+        moved = client.post(
+            reverse("coaching:session_move", args=[tuesday.pk]),
+            {"date": "2026-12-18"},
+            headers={"HX-Request": "true"},
+        )
+        body = moved.content.decode()
+        assert moved.status_code == 200 and "<html" not in body
+        assert body.lstrip().startswith('<div id="programme-assignments"')
+        assert "Hamstring strength for Ann Hardday moved to Fri 18 Dec." in body  # the toast
+        assert "Tue 15 Dec Hamstring strength (Ann Hardday)" not in body
+        tuesday.refresh_from_db()
+        assert tuesday.date == date(2026, 12, 18) and tuesday.adjusted_by_coach
+
+    with time_machine.travel(TUESDAY, tick=False):
+        ben_tuesday = ScheduledSession.objects.get(athlete=ben, week=1, title="Hamstring strength")
+        SessionLog.objects.create(session=ben_tuesday, athlete=ben, done_on=ben_tuesday.date)
+        for item in Prescription.objects.filter(workout__programme=programme, sets=3):
+            if item.exercise.name == "Nordic hamstring curl":
+                _edit_sets(client, programme, item, 4)
+        week2 = programme.workouts.get(week=2)
+        bridge = ExerciseFactory(name="Single-leg bridge", sets=2, reps_min=10, reps_max=10)
+        client.post(
+            reverse("coaching:prescription_add", args=[programme.pk, week2.pk]),
+            {"exercise": bridge.pk},
+        )
+        detail = client.get(programme.get_absolute_url()).content.decode()
+        assert "2 athletes have an older version of this programme." in detail
+
+        page = client.get(reverse("coaching:programme_assignments", args=[programme.pk]))
+        text = page.content.decode()
+        assert "2 athletes have an older version" in text
+        assert (
+            "Week 2 Tuesday, Hamstring strength: Nordic hamstring curl 3 × 5 reps → "
+            "4 × 5 reps; Single-leg bridge added" in text
+        )
+        assert "Week 1 Friday, Hamstring strength: kept: you adjusted it for this athlete" in text
+        assert text.count("Older version") == 2
+
+        # A logged session cannot be moved; the page says why.
+        refused = client.post(
+            reverse("coaching:session_move", args=[ben_tuesday.pk]), {"date": "2026-12-18"}
+        )
+        assert "already logged" in " ".join(_messages(client.get(refused.url)))
+        ben_tuesday.refresh_from_db()
+        assert ben_tuesday.date == date(2026, 12, 15)
+
+        assignments = Assignment.objects.filter(programme=programme)
+        push = reverse("coaching:programme_push", args=[programme.pk])
+        response = client.post(push, {"assignments": [a.pk for a in assignments]}, follow=True)
+        assert _messages(response) == [
+            "2 upcoming sessions updated for 2 athletes. 1 session you adjusted for one "
+            "athlete was kept as it is."
+        ]
+        programme.refresh_from_db()
+        assert {a.programme_version for a in assignments.all()} == {programme.version}
+        assert "older version" not in response.content.decode()
+        tuesday.refresh_from_db()
+        assert tuesday.date == date(2026, 12, 18)
+        assert list(tuesday.prescriptions.values_list("sets", flat=True)) == [3]
+        ann_week2 = ScheduledSession.objects.get(athlete=ann, week=2, title="Hamstring strength")
+        assert list(ann_week2.prescriptions.values_list("sets", flat=True)) == [4, 2]
+
+        again = client.post(push, {"assignments": [assignments[0].pk]}, follow=True)
+        assert _messages(again)[0].startswith("Nothing to update")
+
+
+def test_push_message_reads_naturally_for_one(client, coach):
+    with time_machine.travel(SUNDAY, tick=False):
+        programme, (ann,) = _clash_week(coach, names=("Ann",), profiles=(True,))
+        from coaching import services
+
+        services.programme_assign(
+            coach=coach, programme=programme, athletes=[ann], starts_on=date(2026, 12, 14)
+        )
+        client.force_login(coach)
+        _edit_sets(client, programme, programme.workouts.get(week=2).prescriptions.get(), 4)
+        client.get(reverse("coaching:programme_list"))  # shows "saved"
+        response = client.post(
+            reverse("coaching:programme_push", args=[programme.pk]),
+            {"assignments": [Assignment.objects.get().pk]},
+            follow=True,
+        )
+    assert _messages(response) == ["1 upcoming session updated for 1 athlete."]
+
+
+def test_copy_view_names_the_copy(client, coach, built):
+    client.force_login(coach)
+    url = reverse("coaching:programme_copy", args=[built["template"].pk])
+    client.post(url)
+    response = client.post(url, follow=True)
+    assert "Library template (copy 2) is now yours to adapt." in _messages(response)
+
+
+def test_week_copy_message_counts_in_the_singular(client, coach, built):
+    client.force_login(coach)
+    response = client.post(
+        reverse("coaching:week_copy", args=[built["programme"].pk]),
+        {"from_week": 1, "to_week": 2},
+        follow=True,
+    )
+    assert "1 workout copied into week 2." in _messages(response)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_session_move_access(as_persona, persona, built):
+    session = built["session"]
+    before = session.date
+    response = as_persona(persona).post(
+        reverse("coaching:session_move", args=[session.pk]),
+        {"date": (before + timedelta(days=1)).isoformat()},
+    )
+    session.refresh_from_db()
+    expected = EXPECTED[persona]
+    if expected == "login":
+        assert response.status_code == 302 and "/accounts/login/" in response.url
+    elif expected == "ok":
+        assert response.status_code == 302
+        assert response.url == reverse(
+            "coaching:programme_assignments", args=[built["programme"].pk]
+        )
+        assert session.date == before + timedelta(days=1) and session.adjusted_by_coach
+    else:
+        assert response.status_code == expected
+    if persona != "coach":
+        assert session.date == before and not session.adjusted_by_coach
+
+
+def test_session_move_refuses_a_bad_date(client, coach, built):
+    client.force_login(coach)
+    session = built["session"]
+    url = reverse("coaching:session_move", args=[session.pk])
+    for value in ("", "soon", (session.date - timedelta(days=3)).isoformat()):
+        response = client.post(url, {"date": value}, follow=True)
+        assert response.status_code == 200 and _messages(response)
+        assert not any("moved" in m for m in _messages(response))
+    session.refresh_from_db()
+    assert not session.adjusted_by_coach
+
+
+def test_assignments_page_htmx_returns_its_panels(client, coach, built):
+    client.force_login(coach)
+    url = reverse("coaching:programme_assignments", args=[built["programme"].pk])
+    partial = client.get(
+        url, headers={"HX-Request": "true", "HX-Target": "programme-assignments"}
+    ).content.decode()
+    assert partial.lstrip().startswith('<div id="programme-assignments"')
+    assert "<html" not in partial
+    assert "<html" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_assignments_page_shows_who_is_behind_only_to_their_coach(as_persona, persona, built):
+    from coaching import services
+
+    services.workout_update(workout=built["workout"], title="Hamstrings B")
+    response = as_persona(persona).get(
+        reverse("coaching:programme_assignments", args=[built["programme"].pk])
+    )
+    if persona == "coach":
+        assert "1 athlete has an older version" in response.content.decode()
+    else:
+        assert response.status_code in {302, 403, 404}
+        assert b"older version" not in response.content
+
+
+def test_assignments_and_builder_queries_same_for_2_and_20_athletes_behind(
+    client, coach, django_assert_num_queries
+):
+    from athletes.services import roster_add
+    from coaching import services
+    from tests.factories import AthleteFactory
+
+    client.force_login(coach)
+    counts = []
+    for size in (2, 20):
+        with time_machine.travel(SUNDAY, tick=False):
+            programme, athletes = _clash_week(
+                coach, names=[f"A{size}-{n}" for n in range(size)], profiles=[True] * size
+            )
+            extra = AthleteFactory()
+            roster_add(coach=coach, athlete=extra)
+            services.programme_assign(
+                coach=coach,
+                programme=programme,
+                athletes=athletes,
+                starts_on=date(2026, 12, 14),
+            )
+            adjusted = ScheduledSession.objects.filter(athlete=athletes[0]).first()
+            services.session_move(session=adjusted, to=date(2026, 12, 18))
+            for item in Prescription.objects.filter(workout__programme=programme):
+                services.prescription_update(prescription=item, version=item.version, sets=5)
+            urls = [
+                reverse("coaching:programme_assignments", args=[programme.pk]),
+                programme.get_absolute_url(),
+            ]
+            found = []
+            for url in urls:
+                with CaptureQueriesContext(connection) as ctx:
+                    body = client.get(url).content.decode()
+                assert f"{size} athletes have an older version" in body
+                found.append(len(ctx))
+            # The preview for everyone, and a move with htmx (which renders the panels).
+            preview = {"athletes": [a.pk for a in athletes], "starts_on": "2027-01-04"}
+            with CaptureQueriesContext(connection) as ctx:
+                body = client.post(
+                    reverse("coaching:programme_assign", args=[programme.pk]),
+                    preview,
+                    headers={"HX-Request": "true", "HX-Target": "assign-preview"},
+                ).content.decode()
+            assert body.lower().count("strength on a hard-run day") == 2 * size
+            found.append(len(ctx))
+            session = ScheduledSession.objects.filter(athlete=athletes[-1], week=2).first()
+            with CaptureQueriesContext(connection) as ctx:
+                client.post(
+                    reverse("coaching:session_move", args=[session.pk]),
+                    {"date": "2026-12-25"},
+                    headers={"HX-Request": "true"},
+                )
+            found.append(len(ctx))
+            session.refresh_from_db()
+            assert session.date == date(2026, 12, 25)
+            counts.append(found)
+    assert counts[0] == counts[1], counts

@@ -345,6 +345,7 @@ MATRIX: dict[str, Route] = {
     "coaching:session_adjust": Route(
         get=COACH_TENANT, post=COACH_TENANT, kwargs=_session, fields=_session_adjust_fields
     ),
+    "coaching:session_move": Route(post=COACH_TENANT, kwargs=_session, fields=("date",)),
     # Training.
     "coaching:train_home": Route(get=ATHLETE_ROLE),
     "coaching:adhoc_session_create": Route(
