@@ -4,12 +4,12 @@ import secrets
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from athletes.mail import mail_send
 from athletes.models import AthleteProfile, Coaching, CoachProfile, Invitation, Squad, User
 
 # Builds the absolute accept URL for a raw token; views pass request.build_absolute_uri.
@@ -46,11 +46,10 @@ def coach_profile_ensure(*, user: User) -> CoachProfile:
 
 def _send_invitation(*, invitation: Invitation, token: str, accept_url: AcceptUrl) -> None:
     context = {"invitation": invitation, "coach": invitation.coach, "url": accept_url(token)}
-    send_mail(
+    mail_send(
         subject=render_to_string("athletes/email/invitation_subject.txt", context).strip(),
-        message=render_to_string("athletes/email/invitation_body.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
+        body=render_to_string("athletes/email/invitation_body.txt", context),
+        to=[invitation.email],
     )
 
 

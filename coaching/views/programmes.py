@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template, render_to_string
 from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -669,7 +669,9 @@ def programme_assign(request: HttpRequest, pk: int) -> HttpResponse:
     coach = request.user
     previewing = bool(request.htmx) and request.htmx.target == "assign-preview"
     roster = _roster(request, coach, chosen_only=previewing)
-    form = AssignForm(request.POST or None, athletes=roster, squads=lambda: squads_of(coach))
+    form = AssignForm(
+        request.POST or None, athletes=roster, squads=lambda: squads_of(coach), you=coach
+    )
     context = {
         "programme": programme,
         "form": form,
@@ -691,10 +693,16 @@ def programme_assign(request: HttpRequest, pk: int) -> HttpResponse:
                     athletes=athletes,
                     starts_on=form.cleaned_data["starts_on"],
                 )
+                if [a.athlete_id for a in assignments] == [coach.pk]:
+                    message = _("%(title)s is assigned to you: find it on your training page.")
+                else:
+                    message = ngettext(
+                        "%(title)s assigned to %(n)s athlete.",
+                        "%(title)s assigned to %(n)s athletes.",
+                        len(assignments),
+                    )
                 messages.success(
-                    request,
-                    _("%(title)s assigned to %(n)s athletes.")
-                    % {"title": programme.title, "n": len(assignments)},
+                    request, message % {"title": programme.title, "n": len(assignments)}
                 )
                 return redirect("coaching:programme_assignments", pk=programme.pk)
             starts_on = form.cleaned_data["starts_on"]
