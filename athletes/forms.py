@@ -453,6 +453,9 @@ class AccountForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("self_coached"):
+            if not cleaned.get("is_athlete") and not self.initial.get("is_athlete"):
+                # A coach who starts planning their own work starts training too.
+                cleaned["is_athlete"] = True
             if not cleaned.get("is_athlete"):
                 raise forms.ValidationError(
                     _(

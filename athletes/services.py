@@ -63,12 +63,12 @@ def invitation_create(
     message: str = "",
 ) -> Invitation:
     email = User.objects.normalize_email(email).strip().lower()
+    if email == coach.email.lower():
+        raise ValidationError({"email": _self_invite_message(coach)})
     if Coaching.objects.active().filter(coach=coach, athlete__email__iexact=email).exists():
         raise ValidationError(
             {"email": _("%(email)s is already on your roster.") % {"email": email}}
         )
-    if email == coach.email.lower():
-        raise ValidationError({"email": _self_invite_message(coach)})
     if squad is not None and squad.coach_id != coach.pk:
         raise ValidationError({"squad": _("Choose one of your own squads.")})
     pending = Invitation.objects.pending().filter(coach=coach, email__iexact=email).first()
