@@ -382,12 +382,9 @@ class AthleteProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Running volume is typed in the unit of the units chosen in this same form.
-        units = self.instance.units
-        if self.is_bound:
-            posted = self.data.get(self.add_prefix("units"))
-            units = posted if posted in AthleteProfile.Units.values else units
-        self.distance_unit = unit = distance_unit(units)
+        # Running volume is typed in the unit its label shows: the saved units'. Changing
+        # the units converts what is kept (50 km reads 31.07 mi afterwards).
+        self.distance_unit = unit = distance_unit(self.instance.units)
         field = self.fields["weekly_km"]
         field.label = _("Weekly running (mi)") if unit == "mi" else _("Weekly running (km)")
         field.max_value = max_weekly(unit)
@@ -398,8 +395,7 @@ class AthleteProfileForm(forms.ModelForm):
                 "Use this device\u2019s time zone: %s"
             )
         if self.instance.weekly_km is not None:
-            saved_unit = distance_unit(self.instance.units)
-            self.initial["weekly_km"] = km_to(self.instance.weekly_km, saved_unit)
+            self.initial["weekly_km"] = km_to(self.instance.weekly_km, unit)
 
     def clean_weekly_km(self) -> Decimal | None:
         value = self.cleaned_data.get("weekly_km")

@@ -36,6 +36,7 @@ def test_weekly_volume_text_uses_the_runners_unit():
 
 def test_runner_in_pounds_types_and_reads_miles_everywhere(client, athlete, coach):
     client.force_login(athlete)
+    client.post(reverse("profile"), _profile_post("lb", ""))
     response = client.post(reverse("profile"), _profile_post("lb", "30"))
     assert response.status_code == 302
     profile = AthleteProfile.objects.get(user=athlete)
@@ -64,10 +65,14 @@ def test_runner_in_kilograms_types_and_reads_km(client, athlete, coach):
     assert "42.5 km a week" in detail
 
 
-def test_changing_units_reads_the_volume_in_the_new_unit(client, athlete):
+def test_changing_units_converts_the_volume_typed_under_the_old_label(client, athlete):
     client.force_login(athlete)
     client.post(reverse("profile"), _profile_post("kg", "50"))
-    # The same submit switches to pounds and types miles.
+    # The label said km when 50 was typed: switching to pounds keeps 50 km, read in miles.
+    client.post(reverse("profile"), _profile_post("lb", "50"))
+    assert AthleteProfile.objects.get(user=athlete).weekly_km == Decimal("50.00")
+    body = client.get(reverse("profile")).content.decode()
+    assert "Weekly running (mi)" in body and 'value="31.07"' in body
     client.post(reverse("profile"), _profile_post("lb", "31"))
     assert AthleteProfile.objects.get(user=athlete).weekly_km == km_from(Decimal(31), "mi")
     assert 'value="31"' in client.get(reverse("profile")).content.decode()
@@ -77,6 +82,7 @@ def test_too_much_running_is_refused_in_the_runners_unit(client, athlete):
     client.force_login(athlete)
     body = client.post(reverse("profile"), _profile_post("kg", "401")).content.decode()
     assert "less than or equal to 400" in body and 'value="401"' in body
+    client.post(reverse("profile"), _profile_post("lb", ""))
     body = client.post(reverse("profile"), _profile_post("lb", "300")).content.decode()
     assert "less than or equal to 248.54" in body and 'value="300"' in body
     body = client.post(reverse("profile"), _profile_post("lb", "lots")).content.decode()
