@@ -19,6 +19,7 @@ def km_from(value: Decimal, unit: str) -> Decimal:
     """A distance typed in `unit`, in km to two decimals. Stored like this, a value typed
     with up to two decimals in miles comes back exactly: the rounding error, at most
     0.005 km, is under 0.0032 mi."""
+    value = Decimal(str(value))
     km = value * KM_PER_MILE if unit == "mi" else value
     return km.quantize(_CENT, ROUND_HALF_UP)
 
@@ -26,6 +27,7 @@ def km_from(value: Decimal, unit: str) -> Decimal:
 def km_to(km: Decimal, unit: str) -> Decimal:
     """A stored km distance in `unit`, as the runner typed it: two decimals at most,
     without trailing zeros (30, 30.5)."""
+    km = Decimal(str(km))
     value = (km / KM_PER_MILE if unit == "mi" else km).quantize(_CENT, ROUND_HALF_UP)
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 

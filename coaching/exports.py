@@ -124,11 +124,12 @@ def athlete_export(athlete: User) -> dict:
             "goal_date": _iso(profile.goal_date),
             "experience": profile.experience,
             # Stored in km; also as the runner reads it (miles for a runner in pounds).
-            "weekly_km": profile.weekly_km,
+            # Decimals as text, as the JSON response writes them and as loads are.
+            "weekly_km": None if profile.weekly_km is None else str(km_to(profile.weekly_km, "km")),
             "weekly_volume": None
             if profile.weekly_km is None
             else {
-                "value": km_to(profile.weekly_km, distance_unit(profile.units)),
+                "value": str(km_to(profile.weekly_km, distance_unit(profile.units))),
                 "unit": distance_unit(profile.units),
             },
             "personal_bests": {
