@@ -69,3 +69,11 @@ def test_non_ascii_text_is_sent_as_utf8_8bit(coach):
     raw = mail.outbox[0].message(policy=email.policy.SMTP).as_bytes()
     assert b"Content-Transfer-Encoding: 8bit" in raw
     assert "¡Vamos, José!".encode() in raw
+
+
+def test_a_line_over_the_smtp_limit_is_still_encoded():
+    from athletes.mail import UnwrappedEmailMessage
+
+    message = UnwrappedEmailMessage("Long", "x" * 1200 + "\n", to=["a@test.example"])
+    raw = message.message(policy=email.policy.SMTP).as_bytes()
+    assert max(len(line) for line in raw.splitlines()) <= 998

@@ -364,3 +364,12 @@ def test_self_coached_pages_query_counts_do_not_grow(client, solo, django_assert
         cache.clear()
         with django_assert_num_queries(count):
             client.get(url)
+
+
+def test_time_zone_list_without_zone_tab_still_leaves_out_non_places(monkeypatch):
+    from athletes import forms
+
+    monkeypatch.setattr(forms, "TZPATH", ())
+    zones = forms.time_zone_suggestions.__wrapped__()
+    assert zones[0] == "UTC" and "Europe/London" in zones
+    assert not {"Factory", "localtime", "posixrules", "US/Eastern", "Etc/GMT+3"} & set(zones)
