@@ -111,7 +111,14 @@ def signup(request: HttpRequest) -> HttpResponse:
                     user=user, time_zone=form.cleaned_data["time_zone"]
                 )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome to Drivephase, %(name)s.") % {"name": user.name})
+        if form.chosen_role == SignUpForm.ROLE_BOTH:
+            welcome = _(
+                "Welcome to Drivephase, %(name)s. Start in Programmes: copy a template and "
+                "assign it to yourself."
+            )
+        else:
+            welcome = _("Welcome to Drivephase, %(name)s.")
+        messages.success(request, welcome % {"name": user.name})
         return redirect("coaching:home")
     return render(request, "athletes/signup.html", {"form": form})
 

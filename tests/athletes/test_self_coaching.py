@@ -373,3 +373,21 @@ def test_time_zone_list_without_zone_tab_still_leaves_out_non_places(monkeypatch
     zones = forms.time_zone_suggestions.__wrapped__()
     assert zones[0] == "UTC" and "Europe/London" in zones
     assert not {"Factory", "localtime", "posixrules", "US/Eastern", "Etc/GMT+3"} & set(zones)
+
+
+def test_self_coached_runner_sees_their_own_compliance_and_flags(client, solo):
+    from coaching import services as coaching
+
+    programme = _programme(solo)
+    start = timezone.localdate() - timedelta(days=10)
+    coaching.programme_assign(coach=solo, programme=programme, athletes=[solo], starts_on=start)
+    session = solo.scheduled_sessions.order_by("date").first()
+    coaching.session_log_open(session=session, by=solo, done_on=session.date)
+    coaching.session_finish(session=session, by=solo, rpe=9, duration_minutes=30)
+    client.force_login(solo)
+    body = client.get(reverse("coaching:coach_dashboard")).content.decode()
+    row = body.split("Sol Self (you)", 1)[1].split("</tr>", 1)[0]
+    assert "RPE 9" in row and "1/1" in row
+    # The review page of their own session works as for any athlete.
+    page = client.get(reverse("coaching:coach_athlete", args=[solo.pk]))
+    assert page.status_code == 200

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from athletes.models import User
@@ -106,6 +107,7 @@ def test_self_coached_runner_plans_logs_and_reviews_their_own_work(page, templat
     page.goto(f"{page.base_url}/coach/")
     row = page.locator("tr").filter(has=page.get_by_role("link", name="Sol Self (you)"))
     expect(row).to_be_visible()
+    expect(row).to_contain_text(date_format(log.done_on, "j M"))  # last log
     assert_accessible(page)
 
     # The profile says they plan their own work, and can turn it off.
