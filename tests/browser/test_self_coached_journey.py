@@ -116,3 +116,18 @@ def test_self_coached_runner_plans_logs_and_reviews_their_own_work(page, templat
     _shot(page, "profile")
     assert_accessible(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+@pytest.mark.parametrize(("javascript", "expected"), [(True, "America/New_York"), (False, "UTC")])
+def test_signup_time_zone_is_the_browsers_where_javascript_runs(
+    page, live_server, javascript, expected
+):
+    context = page.context.browser.new_context(
+        java_script_enabled=javascript, timezone_id="America/New_York", viewport=page.viewport_size
+    )
+    try:
+        other = context.new_page()
+        other.goto(f"{live_server.url}/accounts/signup/")
+        expect(other.get_by_label("Time zone")).to_have_value(expected)
+    finally:
+        context.close()
