@@ -460,7 +460,15 @@ class AccountForm(forms.ModelForm):
                         "work\u201d."
                     )
                 )
-            # Your own coach coaches: the role comes with it.
+            if not cleaned.get("is_coach") and self.initial.get("is_coach"):
+                raise forms.ValidationError(
+                    _(
+                        "Planning your own strength work makes you your own coach: keep "
+                        "\u201cI coach\u201d ticked, or untick \u201cI plan my own strength "
+                        "work\u201d."
+                    )
+                )
+            # An athlete who starts planning their own work becomes their own coach.
             cleaned["is_coach"] = True
         if not cleaned.get("is_athlete") and not cleaned.get("is_coach"):
             raise forms.ValidationError(_("Keep at least one role: athlete or coach."))

@@ -391,3 +391,15 @@ def test_self_coached_runner_sees_their_own_compliance_and_flags(client, solo):
     # The review page of their own session works as for any athlete.
     page = client.get(reverse("coaching:coach_athlete", args=[solo.pk]))
     assert page.status_code == 200
+
+
+def test_unticking_the_coach_role_while_planning_your_own_work_is_explained(client, solo):
+    client.force_login(solo)
+    data = _profile_data(solo, **{"account-self_coached": "on", "account-is_coach": None})
+    response = client.post(reverse("profile"), data)
+    assert "makes you your own coach" in response.content.decode()
+    # Unticking both stops it.
+    response = client.post(reverse("profile"), _profile_data(solo, **{"account-is_coach": None}))
+    assert response.status_code == 302
+    solo.refresh_from_db()
+    assert not solo.is_coach and not is_self_coached(solo) and solo.is_athlete
