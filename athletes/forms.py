@@ -27,6 +27,7 @@ from athletes.units import distance_unit, km_from, km_to, max_weekly
 _AREA_CITY = re.compile(
     r"^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Z][a-z]"
 )
+_UTC_NAMES = {"UTC", "UCT", "GMT", "GMT0", "GMT+0", "GMT-0", "Greenwich", "Universal", "Zulu"}
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +102,9 @@ class TimeZoneField(forms.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
+        # Some systems report UTC by another of its names ("Etc/UTC", "GMT").
+        if value.replace("Etc/", "") in _UTC_NAMES:
+            return "UTC"
         # Typed by hand: "europe/london" or "New York" should still find the zone.
         if value and value not in available_time_zones():
             wanted = value.replace(" ", "_").lower()

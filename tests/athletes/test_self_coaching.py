@@ -90,7 +90,13 @@ def test_signup_time_zone_defaults_to_utc_and_offers_real_zones(client, db):
 
 @pytest.mark.parametrize(
     ("typed", "stored"),
-    [("europe/london", "Europe/London"), ("New York", "America/New_York"), ("UTC", "UTC")],
+    [
+        ("europe/london", "Europe/London"),
+        ("New York", "America/New_York"),
+        ("UTC", "UTC"),
+        ("Etc/UTC", "UTC"),
+        ("Asia/Calcutta", "Asia/Calcutta"),  # an alias a browser may report: still a place
+    ],
 )
 def test_signup_time_zone_typed_by_hand_is_found(client, db, typed, stored):
     client.post(reverse("signup"), {**SIGNUP, "time_zone": typed})
