@@ -1,8 +1,15 @@
+import re
 from datetime import timedelta
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import TZPATH
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from athletes.models import (
@@ -12,7 +19,119 @@ from athletes.models import (
     Squad,
     User,
     available_time_zones,
+    validate_time_zone,
 )
+from athletes.units import distance_unit, km_from, km_to, max_weekly
+
+# The areas of real places' zones: no "Etc/GMT+3", "US/Eastern" or "posixrules".
+_AREA_CITY = re.compile(
+    r"^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Z][a-z]"
+)
+_UTC_NAMES = {"UTC", "UCT", "GMT", "GMT0", "GMT+0", "GMT-0", "Greenwich", "Universal", "Zulu"}
+
+
+@lru_cache(maxsize=1)
+def time_zone_suggestions() -> tuple[str, ...]:
+    """The zones offered in the time-zone list: UTC and the canonical Area/City zones, one
+    or more per country, as the tz database's zone.tab lists them (no legacy aliases such
+    as Asia/Calcutta). Where the system has no zone.tab, the Area/City names Python knows.
+    Any zone Python knows is still accepted when typed (a browser may report an alias)."""
+    known = available_time_zones()
+    for directory in TZPATH:
+        table = Path(directory) / "zone.tab"
+        if table.is_file():
+            names = {
+                line.split("\t")[2]
+                for line in table.read_text(encoding="utf-8").splitlines()
+                if line and not line.startswith("#") and line.count("\t") >= 2
+            }
+            names = {name for name in names if name in known and _AREA_CITY.match(name)}
+            if names:
+                break
+    else:
+        names = {name for name in known if _AREA_CITY.match(name)}
+    return ("UTC", *sorted(names))
+
+
+@lru_cache(maxsize=1)
+def _zone_options() -> str:
+    zones = ((zone,) for zone in time_zone_suggestions())
+    return format_html_join("", '<option value="{}"></option>', zones)
+
+
+class TimeZoneInput(forms.TextInput):
+    """A text box with the zones as a <datalist>: the browser filters it as one types.
+    static/js/time-zone.js fills in the browser's zone where asked (data-browser-default)."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"autocomplete": "off", "spellcheck": "false", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        widget_attrs["list"] = f"{widget_attrs.get('id') or name}-list"
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        list_id = f"{(attrs or {}).get('id') or self.attrs.get('id') or name}-list"
+        datalist = format_html('<datalist id="{}">{}</datalist>', list_id, _zone_options())
+        return super().render(name, value, attrs, renderer) + datalist
+
+
+class TimeZoneField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Time zone"))
+        kwargs.setdefault("max_length", 64)
+        kwargs.setdefault(
+            "help_text", _("Start typing a city, e.g. London or New York, and pick it.")
+        )
+        super().__init__(validators=[validate_time_zone], widget=TimeZoneInput, **kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        # Python also knows "Factory", "posixrules" or "US/Eastern": not places to live.
+        if value and value != "UTC" and not _AREA_CITY.match(value):
+            raise ValidationError(
+                _(
+                    "%(value)s is not a time zone we know. Pick one from the list, e.g. "
+                    "Europe/London."
+                ),
+                params={"value": value},
+                code="invalid_time_zone",
+            )
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        # Some systems report UTC by another of its names ("Etc/UTC", "GMT").
+        if value.replace("Etc/", "") in _UTC_NAMES:
+            return "UTC"
+        # Typed by hand: "europe/london" or "New York" should still find the zone.
+        if value and value not in available_time_zones():
+            wanted = value.replace(" ", "_").lower()
+            matches = [z for z in available_time_zones() if z.lower() == wanted]
+            matches = matches or [
+                z for z in time_zone_suggestions() if z.lower().endswith("/" + wanted)
+            ]
+            if len(matches) == 1:
+                return matches[0]
+        return value
+
+
+class PasswordsRetypedMixin:
+    """Browsers and Django never send a typed password back into a page: after any error
+    the password boxes are empty. Say so, rather than leave people wondering."""
+
+    retype_message = _("For your security, type your password again.")
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and self._errors:
+            for name in ("password1", "password2"):
+                if name in self.fields and self.data.get(self.add_prefix(name)):
+                    errors = self._errors.setdefault("password1", self.error_class())
+                    if self.retype_message not in errors:
+                        errors.append(self.retype_message)
+                    break
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -61,7 +180,7 @@ class AccountDeleteForm(forms.Form):
         return password
 
 
-class SignUpForm(BaseUserCreationForm):
+class SignUpForm(PasswordsRetypedMixin, BaseUserCreationForm):
     ROLE_ATHLETE = "athlete"
     ROLE_COACH = "coach"
     ROLE_BOTH = "both"
@@ -75,6 +194,10 @@ class SignUpForm(BaseUserCreationForm):
         widget=forms.RadioSelect,
         initial=ROLE_ATHLETE,
     )
+    time_zone = TimeZoneField(
+        required=False,
+        help_text=_("Your training days follow it. Start typing a city and pick it."),
+    )
 
     class Meta:
         model = User
@@ -83,6 +206,24 @@ class SignUpForm(BaseUserCreationForm):
             "name": forms.TextInput(attrs={"autocomplete": "name", "autofocus": True}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
+
+    def __init__(self, *args, invited: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if invited:
+            # An invitation brings a runner to their coach: the only role is athlete.
+            del self.fields["role"]
+        self.fields["time_zone"].initial = "UTC"
+        if not self.is_bound:
+            self.fields["time_zone"].widget.attrs["data-browser-default"] = ""
+        # Asked last, after the account itself.
+        self.order_fields([name for name in self.fields if name != "time_zone"] + ["time_zone"])
+
+    @property
+    def chosen_role(self) -> str:
+        return self.cleaned_data.get("role") or self.ROLE_ATHLETE
+
+    def clean_time_zone(self) -> str:
+        return self.cleaned_data.get("time_zone") or "UTC"
 
     def clean_email(self) -> str:
         email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
@@ -98,7 +239,7 @@ class SignUpForm(BaseUserCreationForm):
 
     def save(self, commit: bool = True) -> User:
         user = super().save(commit=False)
-        role = self.cleaned_data["role"]
+        role = self.chosen_role
         user.is_athlete = role in {self.ROLE_ATHLETE, self.ROLE_BOTH}
         user.is_coach = role in {self.ROLE_COACH, self.ROLE_BOTH}
         if commit:
@@ -202,7 +343,15 @@ class AthleteProfileForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Intervals, tempo runs or races: strength work goes on other days."),
     )
-    time_zone = forms.ChoiceField(label=_("Time zone"))
+    time_zone = TimeZoneField()
+    weekly_km = forms.DecimalField(
+        label=_("Weekly running"),
+        required=False,
+        min_value=0,
+        max_digits=6,
+        decimal_places=2,
+        help_text=_("A typical week's running volume."),
+    )
 
     class Meta:
         model = AthleteProfile
@@ -237,8 +386,24 @@ class AthleteProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["time_zone"].choices = [(tz, tz) for tz in sorted(available_time_zones())]
-        self.fields["weekly_km"].widget.attrs.update({"inputmode": "numeric", "min": 0})
+        # Running volume is typed in the unit its label shows: the saved units'. Changing
+        # the units converts what is kept (50 km reads 31.07 mi afterwards).
+        self.distance_unit = unit = distance_unit(self.instance.units)
+        field = self.fields["weekly_km"]
+        field.label = _("Weekly running (mi)") if unit == "mi" else _("Weekly running (km)")
+        field.max_value = max_weekly(unit)
+        field.validators.append(MaxValueValidator(field.max_value))
+        field.widget.attrs.update({"inputmode": "decimal", "min": 0, "step": "any"})
+        if not self.is_bound:
+            self.fields["time_zone"].widget.attrs["data-browser-suggest"] = _(
+                "Use this device\u2019s time zone: %s"
+            )
+        if self.instance.weekly_km is not None:
+            self.initial["weekly_km"] = km_to(self.instance.weekly_km, unit)
+
+    def clean_weekly_km(self) -> Decimal | None:
+        value = self.cleaned_data.get("weekly_km")
+        return None if value is None else km_from(value, self.distance_unit)
 
     def clean(self):
         cleaned = super().clean()
@@ -263,6 +428,16 @@ class CoachProfileForm(forms.ModelForm):
 
 
 class AccountForm(forms.ModelForm):
+    self_coached = forms.BooleanField(
+        label=_("I plan my own strength work"),
+        required=False,
+        help_text=_(
+            "You become your own coach: copy or build a programme, assign it to yourself "
+            "and follow your own progress on the coach pages. Other coaches keep coaching "
+            "you as before."
+        ),
+    )
+
     class Meta:
         model = User
         fields = ["name", "is_athlete", "is_coach"]
@@ -271,8 +446,34 @@ class AccountForm(forms.ModelForm):
             "is_coach": _("I coach: show me my athletes and programmes"),
         }
 
+    def __init__(self, *args, self_coached: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["self_coached"].initial = self_coached
+
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("self_coached"):
+            if not cleaned.get("is_athlete") and not self.initial.get("is_athlete"):
+                # A coach who starts planning their own work starts training too.
+                cleaned["is_athlete"] = True
+            if not cleaned.get("is_athlete"):
+                raise forms.ValidationError(
+                    _(
+                        "Planning your own strength work means you train too: keep "
+                        "\u201cI train\u201d ticked, or untick \u201cI plan my own strength "
+                        "work\u201d."
+                    )
+                )
+            if not cleaned.get("is_coach") and self.initial.get("is_coach"):
+                raise forms.ValidationError(
+                    _(
+                        "Planning your own strength work makes you your own coach: keep "
+                        "\u201cI coach\u201d ticked, or untick \u201cI plan my own strength "
+                        "work\u201d."
+                    )
+                )
+            # An athlete who starts planning their own work becomes their own coach.
+            cleaned["is_coach"] = True
         if not cleaned.get("is_athlete") and not cleaned.get("is_coach"):
             raise forms.ValidationError(_("Keep at least one role: athlete or coach."))
         return cleaned

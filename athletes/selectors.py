@@ -30,6 +30,20 @@ def roster_owner(coach_id: int) -> str:
     return f"roster-of-{coach_id}"
 
 
+def is_self_coached(user: User) -> bool:
+    """Plans their own training: an active coaching link from the user to themself."""
+    return (
+        user.is_authenticated
+        and user.is_coach
+        and Coaching.objects.active().filter(coach=user, athlete=user).exists()
+    )
+
+
+def others_coached_by(coach: User) -> QuerySet[User]:
+    """The coach's athletes other than the coach themself."""
+    return athletes_coached_by(coach).exclude(pk=coach.pk)
+
+
 def coaches_of(athlete: User) -> QuerySet[User]:
     return User.objects.filter(
         Exists(Coaching.objects.active().filter(athlete=athlete, coach=OuterRef("pk")))

@@ -4,12 +4,12 @@ import secrets
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from athletes.mail import mail_send
 from athletes.models import AthleteProfile, Coaching, CoachProfile, Invitation, Squad, User
 
 # Builds the absolute accept URL for a raw token; views pass request.build_absolute_uri.
@@ -30,6 +30,15 @@ def athlete_profile_ensure(*, user: User) -> AthleteProfile:
     return profile
 
 
+def athlete_profile_set_time_zone(*, user: User, time_zone: str) -> AthleteProfile:
+    profile = athlete_profile_ensure(user=user)
+    if time_zone and profile.time_zone != time_zone:
+        profile.time_zone = time_zone
+        profile.full_clean(validate_unique=False, validate_constraints=False)
+        profile.save(update_fields=["time_zone", "updated_at"])
+    return profile
+
+
 def coach_profile_ensure(*, user: User) -> CoachProfile:
     profile, _created = CoachProfile.objects.get_or_create(user=user)
     return profile
@@ -37,11 +46,10 @@ def coach_profile_ensure(*, user: User) -> CoachProfile:
 
 def _send_invitation(*, invitation: Invitation, token: str, accept_url: AcceptUrl) -> None:
     context = {"invitation": invitation, "coach": invitation.coach, "url": accept_url(token)}
-    send_mail(
+    mail_send(
         subject=render_to_string("athletes/email/invitation_subject.txt", context).strip(),
-        message=render_to_string("athletes/email/invitation_body.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
+        body=render_to_string("athletes/email/invitation_body.txt", context),
+        to=[invitation.email],
     )
 
 
@@ -55,12 +63,12 @@ def invitation_create(
     message: str = "",
 ) -> Invitation:
     email = User.objects.normalize_email(email).strip().lower()
+    if email == coach.email.lower():
+        raise ValidationError({"email": _self_invite_message(coach)})
     if Coaching.objects.active().filter(coach=coach, athlete__email__iexact=email).exists():
         raise ValidationError(
             {"email": _("%(email)s is already on your roster.") % {"email": email}}
         )
-    if email == coach.email.lower():
-        raise ValidationError({"email": _("You cannot invite yourself.")})
     if squad is not None and squad.coach_id != coach.pk:
         raise ValidationError({"squad": _("Choose one of your own squads.")})
     pending = Invitation.objects.pending().filter(coach=coach, email__iexact=email).first()
@@ -141,6 +149,36 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Coaching:
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     return coaching
+
+
+def _self_invite_message(coach: User) -> str:
+    if Coaching.objects.active().filter(coach=coach, athlete=coach).exists():
+        return _("This is your own address: you already plan your own training.")
+    return _(
+        "This is your own address. To plan your own training, tick \u201cI plan my own "
+        "strength work\u201d in your profile."
+    )
+
+
+@transaction.atomic
+def self_coaching_start(*, user: User) -> Coaching:
+    """Make the user their own coach: a coach and an athlete with an active coaching link
+    to themself, so that assigning, training, the dashboard and review all work for them
+    through the same scoped selectors as for anyone else. The link opens nothing to
+    anybody else: both of its ends are the same person."""
+    changed = [name for name in ("is_coach", "is_athlete") if not getattr(user, name)]
+    for name in changed:
+        setattr(user, name, True)
+    if changed:
+        user.save(update_fields=changed)
+    athlete_profile_ensure(user=user)
+    coach_profile_ensure(user=user)
+    return roster_add(coach=user, athlete=user)
+
+
+def self_coaching_stop(*, user: User) -> None:
+    """Stop planning one's own training. Roles, schedules and logs stay as they are."""
+    roster_remove(coach=user, athlete=user)
 
 
 def roster_add(*, coach: User, athlete: User) -> Coaching:

@@ -45,6 +45,7 @@ from athletes.shortcuts import (
     url_for_each,
     with_csrf,
 )
+from athletes.units import weekly_volume_text
 
 # Accounts ------------------------------------------------------------------------------
 
@@ -101,11 +102,23 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("coaching:home")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        if user.is_athlete:
-            services.athlete_profile_ensure(user=user)
+        with transaction.atomic():
+            user = form.save()
+            if form.chosen_role == SignUpForm.ROLE_BOTH:
+                services.self_coaching_start(user=user)
+            if user.is_athlete:
+                services.athlete_profile_set_time_zone(
+                    user=user, time_zone=form.cleaned_data["time_zone"]
+                )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome to Drivephase, %(name)s.") % {"name": user.name})
+        if form.chosen_role == SignUpForm.ROLE_BOTH:
+            welcome = _(
+                "Welcome to Drivephase, %(name)s. Start in Programmes: copy a template and "
+                "assign it to yourself."
+            )
+        else:
+            welcome = _("Welcome to Drivephase, %(name)s.")
+        messages.success(request, welcome % {"name": user.name})
         return redirect("coaching:home")
     return render(request, "athletes/signup.html", {"form": form})
 
@@ -114,7 +127,8 @@ def signup(request: HttpRequest) -> HttpResponse:
 def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
     data = request.POST or None
-    account_form = AccountForm(data, instance=user, prefix="account")
+    self_coached = selectors.is_self_coached(user)
+    account_form = AccountForm(data, instance=user, prefix="account", self_coached=self_coached)
     athlete_form = (
         AthleteProfileForm(
             data, instance=services.athlete_profile_ensure(user=user), prefix="athlete"
@@ -132,7 +146,29 @@ def profile(request: HttpRequest) -> HttpResponse:
         with transaction.atomic():
             for form in forms:
                 form.save()
-        messages.success(request, _("Your profile is saved."))
+            wanted = account_form.cleaned_data["self_coached"]
+            if wanted and not self_coached:
+                services.self_coaching_start(user=user)
+            elif self_coached and not wanted:
+                services.self_coaching_stop(user=user)
+        if wanted and not self_coached:
+            messages.success(
+                request,
+                _(
+                    "Your profile is saved. You now plan your own strength work: copy a "
+                    "programme and assign it to yourself."
+                ),
+            )
+        elif self_coached and not wanted:
+            messages.success(
+                request,
+                _(
+                    "Your profile is saved. You no longer plan your own strength work; "
+                    "your schedule and history are kept."
+                ),
+            )
+        else:
+            messages.success(request, _("Your profile is saved."))
         return redirect("profile")
     return render(
         request,
@@ -154,7 +190,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "athletes/account_delete.html",
-        {"form": form, "athlete_count": selectors.athletes_coached_by(user).count()},
+        {"form": form, "athlete_count": selectors.others_coached_by(user).count()},
     )
 
 
@@ -173,13 +209,14 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         )
     user = request.user
     if not user.is_authenticated:
-        form = SignUpForm(
-            request.POST or None, initial={"email": invitation.email, "role": "athlete"}
-        )
+        form = SignUpForm(request.POST or None, initial={"email": invitation.email}, invited=True)
         if request.method == "POST" and form.is_valid():
             with transaction.atomic():
                 user = form.save()
                 services.invitation_accept(invitation=invitation, user=user)
+                services.athlete_profile_set_time_zone(
+                    user=user, time_zone=form.cleaned_data["time_zone"]
+                )
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
                 request,
@@ -219,7 +256,7 @@ def _login_back(request: HttpRequest) -> str:
 # The coach's roster -----------------------------------------------------------------
 
 
-def _roster_cards(athletes) -> list[dict]:
+def _roster_cards(athletes, coach: User) -> list[dict]:
     """Each card's text worked out once here: the template only places it."""
     url = url_for_each("roster:athlete_detail")
     no_goal = _("No goal race set")
@@ -234,13 +271,13 @@ def _roster_cards(athletes) -> list[dict]:
                 goal = goal_names.get(profile.goal_event, profile.goal_event)
                 if profile.goal_date:
                     goal += " · " + date_format(profile.goal_date, "j M Y")
-            if profile.weekly_km:
-                km = _("%(km)s km a week") % {"km": profile.weekly_km}
+            km = weekly_volume_text(profile.weekly_km, profile.units)
             injured = bool(profile.injury_notes)
+        name = athlete.name or athlete.email
         cards.append(
             {
                 "url": url(athlete.pk),
-                "name": athlete.name or athlete.email,
+                "name": _("%(name)s (you)") % {"name": name} if athlete.pk == coach.pk else name,
                 "email": athlete.email,
                 "goal": goal,
                 "km": km,
@@ -268,7 +305,7 @@ def _roster_results(coach: User, filters: dict, filtered: bool, squads: list[Squ
 
     def render_cards() -> str:
         athletes = selectors.roster_for(coach, **filters)
-        context = {"athletes": _roster_cards(athletes), "filtered": filtered}
+        context = {"athletes": _roster_cards(athletes, coach), "filtered": filtered}
         return render_to_string("athletes/athlete_list.html#roster-results", context)
 
     if settings.DEBUG:  # templates edited while the server runs show at once
@@ -362,12 +399,17 @@ def athlete_list(request: HttpRequest) -> HttpResponse:
 @coach_required
 def athlete_detail(request: HttpRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_for_coach(request.user, pk)
+    profile = selectors.profile_of(athlete)
     return render(
         request,
         "athletes/athlete_detail.html",
         {
             "athlete": athlete,
-            "profile": selectors.profile_of(athlete),
+            "is_you": athlete.pk == request.user.pk,
+            "profile": profile,
+            "weekly_volume": weekly_volume_text(
+                profile.weekly_km if profile else None, profile.units if profile else ""
+            ),
             "all_squads": selectors.squads_of(request.user),
             "member_of": {squad.pk for squad in athlete.roster_squads},
         },
@@ -378,6 +420,16 @@ def athlete_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @coach_required
 def athlete_remove(request: HttpRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_for_coach(request.user, pk)
+    if athlete.pk == request.user.pk:
+        # Your own place on your roster is the profile's "I plan my own strength work".
+        messages.info(
+            request,
+            _(
+                "To stop planning your own strength work, untick \u201cI plan my own strength "
+                "work\u201d in your profile."
+            ),
+        )
+        return redirect("profile")
     if request.method == "POST":
         services.roster_remove(coach=request.user, athlete=athlete)
         messages.success(

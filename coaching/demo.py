@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from athletes.models import AthleteProfile, Coaching, CoachProfile, Squad, User
-from athletes.services import roster_add
+from athletes.services import roster_add, self_coaching_start
 
 # Published in the README on purpose: demo accounts exist only with DEBUG on.
 DEMO_PASSWORD = "run-strong-2026"  # noqa: S105
@@ -29,6 +29,13 @@ DEMO_STAFF = [
         "name": "Riley Runner",
         "is_athlete": True,
         "role": "athlete (coached by Casey)",
+    },
+    {
+        "email": "solo@example.com",
+        "name": "Sam Solo",
+        "is_athlete": True,
+        "is_coach": True,
+        "role": "runner who plans their own strength work",
     },
     {
         "email": "admin@example.com",
@@ -65,6 +72,13 @@ DEMO_ROSTER = [
       "weekly_km": 110, "long_run_day": 5, "hard_days": [2, 4], "time_zone": "Europe/Madrid"}),
 ]  # fmt: skip
 
+# The self-coached runner's profile: in pounds and miles (30 mi a week, kept in km).
+DEMO_SOLO_PROFILE = {
+    "goal_event": "10k", "weeks_to_goal": 9, "experience": "intermediate",
+    "weekly_km": Decimal("48.28"), "long_run_day": 6, "hard_days": [2], "units": "lb",
+    "time_zone": "America/New_York",
+}  # fmt: skip
+
 
 def _demo_user(*, email: str, password: str, **fields) -> User:
     user, created = User.objects.get_or_create(email=email, defaults=fields)
@@ -90,6 +104,10 @@ def demo_data_load() -> list[DemoLogin]:
         user=coach,
         defaults={"club": "Riverside Running Club", "bio": "Strength for distance runners."},
     )
+    solo = users["solo@example.com"]
+    _demo_profile(solo, DEMO_SOLO_PROFILE)
+    if not Coaching.objects.filter(coach=solo, athlete=solo).exists():
+        self_coaching_start(user=solo)
     squads = {}
     for email, name, squad_name, profile in DEMO_ROSTER:
         athlete = _demo_user(email=email, password=DEMO_PASSWORD, name=name, is_athlete=True)
@@ -175,4 +193,59 @@ def demo_training_load(*, today: date | None = None) -> bool:
     first_log = sessions[0].log
     comment_add(log=first_log, author=coach, body="Good start. Keep the lowering slow: 4 s.")
     comment_add(log=first_log, author=runner, body="Will do. The last set was hard.")
+    return True
+
+
+def demo_solo_training_load(*, today: date | None = None) -> bool:
+    """Give the self-coached runner a copied template assigned to themself, started last
+    week, with two sessions logged. Runs once: False if already there, if they no longer
+    plan their own training or if the templates are not loaded."""
+    from coaching.models import Programme
+    from coaching.services import (
+        programme_assign,
+        programme_copy,
+        session_finish,
+        session_log_open,
+        set_log_record,
+        set_log_target_values,
+    )
+
+    solo = User.objects.filter(email="solo@example.com").first()
+    if solo is None or solo.assignments.exists():
+        return False
+    if not Coaching.objects.active().filter(coach=solo, athlete=solo).exists():
+        return False
+    template = Programme.objects.templates().filter(slug="whole-leg-strength-foundation").first()
+    if template is None:
+        return False
+    today = today or date.today()
+    programme = programme_copy(programme=template, coach=solo)
+    starts_on = today - timedelta(days=today.weekday() + 7)
+    programme_assign(coach=solo, programme=programme, athletes=[solo], starts_on=starts_on)
+    sessions = list(
+        solo.scheduled_sessions.filter(date__lt=today)
+        .prefetch_related("prescriptions")
+        .order_by("date")[:2]
+    )
+    for index, session in enumerate(sessions):
+        session_log_open(session=session, by=solo, done_on=session.date)
+        for prescription in session.prescriptions.all():
+            target = set_log_target_values(prescription)
+            sides = ["L", "R"] if prescription.per_side else [""]
+            for number in range(1, (prescription.sets or 1) + 1):
+                for side in sides:
+                    set_log_record(
+                        session=session,
+                        prescription=prescription,
+                        set_number=number,
+                        side=side,
+                        by=solo,
+                        reps=target["reps"],
+                        load_kg=Decimal(30 + 2.5 * index)
+                        if prescription.load_kind in {"kg", "rpe"}
+                        else None,
+                        distance_m=target["distance_m"],
+                        seconds=target["seconds"],
+                    )
+        session_finish(session=session, by=solo, rpe=7, duration_minutes=45)
     return True

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from athletes.models import User
 from athletes.selectors import coaches_of, profile_of
+from athletes.units import distance_unit, km_to
 from coaching import units
 from coaching.models import (
     Assignment,
@@ -161,7 +162,15 @@ def athlete_export(athlete: User) -> dict:
             "goal_event": profile.goal_event,
             "goal_date": _iso(profile.goal_date),
             "experience": profile.experience,
-            "weekly_km": profile.weekly_km,
+            # Stored in km; also as the runner reads it (miles for a runner in pounds).
+            # Decimals as text, as the JSON response writes them and as loads are.
+            "weekly_km": None if profile.weekly_km is None else str(km_to(profile.weekly_km, "km")),
+            "weekly_volume": None
+            if profile.weekly_km is None
+            else {
+                "value": str(km_to(profile.weekly_km, distance_unit(profile.units))),
+                "unit": distance_unit(profile.units),
+            },
             "personal_bests": {
                 name: getattr(profile, name).total_seconds()
                 for name in ("pb_5k", "pb_10k", "pb_half", "pb_marathon")
@@ -173,7 +182,11 @@ def athlete_export(athlete: User) -> dict:
             "injury_notes": profile.injury_notes,
             "time_zone": profile.time_zone,
         },
-        "coaches": [{"name": c.name, "email": c.email} for c in coaches_of(athlete)],
+        # Planning one's own training is a coaching link to oneself: said apart.
+        "coaches": [
+            {"name": c.name, "email": c.email} for c in coaches_of(athlete).exclude(pk=athlete.pk)
+        ],
+        "self_coached": coaches_of(athlete).filter(pk=athlete.pk).exists(),
         "programmes": [
             {
                 "title": a.title,

@@ -176,10 +176,22 @@ class AssignForm(forms.Form):
     )
 
     def __init__(
-        self, *args, athletes: list[User], squads: Callable[[], Iterable[Squad]], **kwargs
+        self,
+        *args,
+        athletes: list[User],
+        squads: Callable[[], Iterable[Squad]],
+        you: User | None = None,
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
-        self.fields["athletes"].choices = [(a.pk, str(a)) for a in athletes]
+        # A self-coached runner is on their own roster (athletes.services.self_coaching_start).
+        you_pk = you.pk if you is not None else None
+        self.fields["athletes"].choices = [
+            (a.pk, _("%(name)s (you)") % {"name": a} if a.pk == you_pk else str(a))
+            for a in athletes
+        ]
+        if not self.is_bound and you_pk is not None and [a.pk for a in athletes] == [you_pk]:
+            self.initial.setdefault("athletes", [you_pk])
         # Asked for when the squads are shown or a chosen one is checked: a preview for
         # athletes alone neither queries them nor builds the query.
         self.fields["squads"].choices = lambda: [(s.pk, s.name) for s in squads()]

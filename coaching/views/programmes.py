@@ -686,7 +686,9 @@ def programme_assign(request: HttpRequest, pk: int) -> HttpResponse:
     coach = request.user
     previewing = bool(request.htmx) and request.htmx.target == "assign-preview"
     roster = _roster(request, coach, chosen_only=previewing)
-    form = AssignForm(request.POST or None, athletes=roster, squads=lambda: squads_of(coach))
+    form = AssignForm(
+        request.POST or None, athletes=roster, squads=lambda: squads_of(coach), you=coach
+    )
     context = {
         "programme": programme,
         "form": form,
@@ -708,14 +710,16 @@ def programme_assign(request: HttpRequest, pk: int) -> HttpResponse:
                     athletes=athletes,
                     starts_on=form.cleaned_data["starts_on"],
                 )
-                messages.success(
-                    request,
-                    ngettext(
+                if [a.athlete_id for a in assignments] == [coach.pk]:
+                    message = _("%(title)s is assigned to you: find it on your training page.")
+                else:
+                    message = ngettext(
                         "%(title)s assigned to %(n)s athlete.",
                         "%(title)s assigned to %(n)s athletes.",
                         len(assignments),
                     )
-                    % {"title": programme.title, "n": len(assignments)},
+                messages.success(
+                    request, message % {"title": programme.title, "n": len(assignments)}
                 )
                 return redirect("coaching:programme_assignments", pk=programme.pk)
             starts_on = form.cleaned_data["starts_on"]

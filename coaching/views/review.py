@@ -81,7 +81,7 @@ def _whole_percent(value) -> str:
     return f"{Decimal(str(value)).quantize(Decimal(1), ROUND_HALF_UP):f}%"
 
 
-def _dashboard_rows(athletes, gaps: dict, today, flag: str) -> list[dict]:
+def _dashboard_rows(athletes, gaps: dict, today, flag: str, coach_pk: int) -> list[dict]:
     """Each row's text, worked out once in Python: the template only places it."""
     url = url_for_each("coaching:coach_athlete")
     names = _day_names(get_language())
@@ -113,7 +113,8 @@ def _dashboard_rows(athletes, gaps: dict, today, flag: str) -> list[dict]:
         rows.append(
             {
                 "url": url(a.pk),
-                "name": str(a),
+                # A self-coached runner is on their own dashboard.
+                "name": _("%(name)s (you)") % {"name": a} if a.pk == coach_pk else str(a),
                 "c7": _percent(a.done_7, a.due_7),
                 "t7": f"{a.done_7}/{a.due_7}",
                 "c30": _whole_percent(a.compliance_30) if a.due_30 else "—",
@@ -150,7 +151,7 @@ def coach_dashboard(request: HttpRequest) -> HttpResponse:
         athletes = selectors.dashboard_athletes(coach, today, squad=squad, sort=sort)
         gaps = selectors.side_gaps(athletes, today)
         context = {
-            "rows": _dashboard_rows(athletes, gaps, today, flag),
+            "rows": _dashboard_rows(athletes, gaps, today, flag, coach.pk),
             "flag": flag,
             "squad": squad,
         }

@@ -140,7 +140,7 @@ def test_invite_htmx_returns_the_invitations_fragment_with_toast(client, coach):
     [
         ("not-an-email", "Enter a valid email address"),
         ("athlete@test.example", "already on your roster"),
-        ("coach@test.example", "You cannot invite yourself"),
+        ("coach@test.example", "This is your own address. To plan your own training"),
     ],
 )
 def test_invite_bad_input_is_explained_and_kept(client, coach, athlete, email, message):

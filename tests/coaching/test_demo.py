@@ -68,3 +68,37 @@ def test_demo_training_gives_every_page_something_real(db, client):
     client.force_login(User.objects.get(email="coach@example.com"))
     body = client.get(reverse("coaching:coach_dashboard")).content.decode()
     assert "Riley Runner" in body and "Pain 5" in body
+
+
+def test_demo_solo_runner_plans_their_own_training(db, client):
+    from django.urls import reverse
+
+    from athletes.selectors import is_self_coached
+    from coaching.models import SessionLog
+
+    call_command("load_library", stdout=io.StringIO())
+    call_command("load_templates", stdout=io.StringIO())
+    output = _load_demo()
+    assert "solo@example.com" in output and "plans their own" in output
+    solo = User.objects.get(email="solo@example.com")
+    assert solo.check_password(DEMO_PASSWORD)
+    assert is_self_coached(solo)
+    assert list(athletes_coached_by(solo)) == [solo]
+    assignment = solo.assignments.get()
+    assert assignment.coach == solo and assignment.programme.owner == solo
+    assert SessionLog.objects.filter(athlete=solo).count() == 2
+    # Again: nothing added, nothing lost.
+    counts = (Coaching.objects.count(), SessionLog.objects.count(), solo.assignments.count())
+    _load_demo()
+    assert counts == (
+        Coaching.objects.count(),
+        SessionLog.objects.count(),
+        solo.assignments.count(),
+    )
+    client.force_login(solo)
+    # Sam runs in miles: the 48.28 km kept reads back as the 30 mi they would type.
+    profile = client.get(reverse("profile")).content.decode()
+    assert "Weekly running (mi)" in profile and 'value="30"' in profile
+    body = client.get(reverse("coaching:coach_dashboard")).content.decode()
+    assert "Sam Solo (you)" in body
+    assert client.get(reverse("coaching:train_history")).status_code == 200

@@ -1,7 +1,13 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from coaching.demo import DEMO_PASSWORD, DEMO_ROSTER, demo_data_load, demo_training_load
+from coaching.demo import (
+    DEMO_PASSWORD,
+    DEMO_ROSTER,
+    demo_data_load,
+    demo_solo_training_load,
+    demo_training_load,
+)
 
 
 class Command(BaseCommand):
@@ -23,6 +29,8 @@ class Command(BaseCommand):
         logins = demo_data_load()
         if demo_training_load():
             self.stdout.write("Demo training: Riley has three weeks of logged sessions.")
+        if demo_solo_training_load():
+            self.stdout.write("Demo training: Sam plans their own programme, two sessions logged.")
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for login in logins:
             self.stdout.write(f"  {login.email:<24} {login.role}")
