@@ -142,6 +142,31 @@ def test_undo_then_back_and_forward_shows_exactly_the_stored_sets(page, runner):
     assert_accessible(page)
 
 
+def test_back_through_an_htmx_history_entry_shows_the_stored_sets(page, runner):
+    # The library's search pushes its URL with htmx, which keeps no snapshot of a page
+    # (historyCacheSize 0): Back to that entry loads it whole, and Back again reaches the
+    # session page as stored.
+    _open_session(page)
+    _log(page, 1)
+    page.get_by_role("link", name=re.compile("How to do it")).click()
+    expect(page.get_by_role("heading", name=DEADLIFT, level=1)).to_be_visible()
+    page.goto(f"{page.base_url}/library/")
+    page.get_by_label("Search").press_sequentially("dead", delay=30)
+    expect(page).to_have_url(re.compile(r"q=dead"))
+    page.go_back()
+    # htmx has no snapshot of the entry: it loads the page again, whole.
+    page.wait_for_function("performance.getEntriesByType('navigation')[0].type === 'reload'")
+    page.wait_for_load_state()
+    expect(page).to_have_url(re.compile(r"/library/$"))
+    expect(page.get_by_role("heading", name="Exercise library", level=1)).to_be_visible()
+    page.go_back()
+    expect(page.get_by_role("heading", name=DEADLIFT, level=1)).to_be_visible()
+    page.go_back()
+    expect(page.get_by_role("heading", name="Hamstrings A", level=1)).to_be_visible()
+    assert_shows_what_is_stored(page)
+    assert_accessible(page)
+
+
 def test_a_page_the_browser_kept_whole_is_loaded_again(page, runner):
     # Chrome keeps a no-store page in its back/forward cache only while no cookie
     # changes (Django renews the CSRF cookie on each page, so in practice it never does);
