@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -380,3 +381,16 @@ def test_a_future_unplanned_session_is_refused_with_the_typing_kept(client, in_a
     assert "12 March 2026 is in the future. Log sessions for today or the past." in body
     assert 'value="Tomorrow&#x27;s plan"' in body and 'value="2026-03-12"' in body
     assert 'aria-invalid="true"' in body
+
+
+def test_the_service_refuses_an_unplanned_session_in_the_future(in_auckland):
+    with time_machine.travel(EVENING_UTC, tick=False):
+        services.adhoc_session_create(
+            athlete=in_auckland, date=date(2026, 3, 11), title="Today there", kind=""
+        )
+        with pytest.raises(ValidationError) as refused:
+            services.adhoc_session_create(
+                athlete=in_auckland, date=date(2026, 3, 12), title="Tomorrow", kind=""
+            )
+    assert "date" in refused.value.message_dict
+    assert list(ScheduledSession.objects.values_list("title", flat=True)) == ["Today there"]
