@@ -231,6 +231,10 @@
   document.body.addEventListener("htmx:afterSettle", function (event) {
     var row = event.target;
     if (!row.classList || !row.classList.contains("set-row") || !row.isConnected) return;
+    // Only if focus went with the old row (or htmx put it back in the new one by id): a
+    // person who has moved on elsewhere keeps their place.
+    var active = document.activeElement;
+    if (active && active !== document.body && !row.contains(active)) return;
     var target = row.classList.contains("is-done")
       ? nextTarget(row)
       : row.querySelector("[aria-invalid='true']") || row.querySelector(".set-done");
