@@ -114,6 +114,9 @@ def test_athlete_logs_a_session_on_a_phone(page, runner_with_session):
 def test_a_failed_save_keeps_the_numbers_and_retries_once(page, runner_with_session):
     page.goto(f"{page.base_url}/train/")
     page.get_by_role("link", name=re.compile("Hamstrings A")).click()
+    expect(page.get_by_role("heading", name="Hamstrings A", level=1)).to_be_visible()
+    # htmx and train.js are deferred: until they run, a set is sent as a plain form post.
+    page.wait_for_load_state()
     row = page.locator(".set-row").first
     row.get_by_label("Reps").fill("6")
     page.context.set_offline(True)
