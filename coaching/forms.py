@@ -4,6 +4,7 @@ from functools import lru_cache
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -342,11 +343,17 @@ class AdhocSessionForm(forms.ModelForm):
         self.today = today
         if not self.is_bound:
             self.initial.setdefault("date", today)
+        # The date picker offers no day after the athlete's today; clean_date says why.
+        self.fields["date"].widget.attrs["max"] = today.isoformat()
 
     def clean_date(self):
         value = self.cleaned_data["date"]
-        if value > self.today + timedelta(days=1):
-            raise forms.ValidationError(_("Log sessions for today or the past."))
+        # `today` is the athlete's own (their time zone's) date, so no day of slack.
+        if value > self.today:
+            raise forms.ValidationError(
+                _("%(date)s is in the future. Log sessions for today or the past.")
+                % {"date": date_format(value, "j F Y")}
+            )
         if value < self.today - timedelta(days=365):
             raise forms.ValidationError(_("Choose a date within the last year."))
         return value

@@ -187,7 +187,10 @@ def session_finish(
 
 @transaction.atomic
 def adhoc_session_create(*, athlete: User, date: date, title: str, kind: str) -> ScheduledSession:
-    """Strength work that was not planned: a session of the athlete's own."""
+    """Strength work that was not planned: a session of the athlete's own, done today or
+    earlier where they are."""
+    if date > athlete_today(athlete):
+        raise ValidationError({"date": _("Log sessions for today or the past.")})
     session = ScheduledSession(
         athlete=athlete, date=date, title=title, kind=kind or WorkoutKind.STRENGTH
     )

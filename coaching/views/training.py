@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from functools import lru_cache
+from html import unescape
 from types import MappingProxyType
 
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html_join
 from django.utils.safestring import SafeString, mark_safe
@@ -184,10 +186,12 @@ def _row(
     form: SetLogForm | None = None,
     posted: frozenset[str] = frozenset(),
     exercise_name: SafeString | None = None,
+    every_kind: bool = False,
 ) -> SetRow:
     """One set row: its log's values, else the target (or last time's load), else what a
     bound SetLogForm received, with its errors. `posted` names the fields a POST
-    carried: the page showed them, so the redrawn row keeps them."""
+    carried: the page showed them, so the redrawn row keeps them. `every_kind` shows
+    every value a set can have (an unplanned session has no prescription to go by)."""
     p = prescription
     errors: list[str] = []
     invalid: frozenset[str] = frozenset()
@@ -233,6 +237,8 @@ def _row(
             p.hold_seconds or p.duration_seconds or (log and log.seconds) or "seconds" in posted
         ),
     }
+    if every_kind:
+        show = dict.fromkeys(show, True)
     # Escaped pieces joined with numbers and the side letter (validated: "", L or R).
     label = mark_safe(texts["set"] % {"n": number})  # noqa: S308
     if side:
@@ -275,6 +281,7 @@ def _exercise_blocks(
     log = session.log if session.has_log else None
     set_logs = {(s.prescription_id, s.set_number, s.side): s for s in log.sets.all()} if log else {}
     pains = {f.prescription_id: f.pain for f in log.feedback.all()} if log else {}
+    every_kind = session.assignment_id is None
     blocks = []
     for prescription in session.prescriptions.all():
         sides = ["L", "R"] if prescription.per_side else [""]
@@ -292,6 +299,7 @@ def _exercise_blocks(
                 texts=texts,
                 set_url=set_url,
                 exercise_name=name,
+                every_kind=every_kind,
             )
             for n, side in sorted(planned | extra)
         ]
@@ -382,11 +390,20 @@ def _comments_response(request: HttpRequest, session: ScheduledSession, **extra)
 
 
 def _session_page(request: HttpRequest, title: str, content: str) -> HttpResponse:
-    return render(
+    response = render(
         request,
         "coaching/session_detail.html",
         {"title": title, "content": with_csrf(content, request)},
     )
+    return _uncached(response)
+
+
+def _uncached(response: HttpResponse) -> HttpResponse:
+    # The page shows what is logged, which its own HTMX posts change after it loaded: no
+    # copy of it may be kept. Without no-store, Chrome's Back and Forward show the copy
+    # from its HTTP cache, whatever its age (the sets as they were when it first loaded).
+    add_never_cache_headers(response)
+    return response
 
 
 def _session_detail_parts(request: HttpRequest, pk: int) -> dict:
@@ -404,6 +421,7 @@ def _session_detail_parts(request: HttpRequest, pk: int) -> dict:
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # The content as it prints, per viewer, cached until the athlete's or the viewer's
     # data changes (coaching/freshness.py): a warm request asks the cache three times
@@ -429,6 +447,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if parts["unseen"]:
         session = selectors.session_for_logging(request.user, pk)
         services.comments_mark_seen(log=session.log, reader=request.user)
+    if request.htmx and not request.htmx.history_restore_request:
+        return _uncached(HttpResponse(with_csrf(parts["content"], request)))
     return _session_page(request, parts["title"], parts["content"])
 
 
@@ -491,11 +511,15 @@ def set_log(request: HttpRequest, pk: int) -> HttpResponse:
                 units=units,
                 texts=texts,
                 set_url=_set_url(session.pk),
+                # An unplanned session's row showed every field, so the POST carried them
+                # all and `posted` keeps them shown.
                 posted=posted,
             )
             response = _row_response(request, row, texts)
             rest = prescription.rest_seconds or 0
-            return trigger_client_event(response, "set-logged", {"rest": rest})
+            # Said by the page's live region (static/js/train.js), as the redrawn row is not.
+            saved = _("%(set)s: saved.") % {"set": unescape(row.name)}
+            return trigger_client_event(response, "set-logged", {"rest": rest, "said": saved})
     # Keep what was typed, with the reason, in the row it came from.
     number = form.cleaned_data.get("set_number") or 1
     side = form.cleaned_data.get("side") or ""
@@ -535,8 +559,11 @@ def set_undo(request: HttpRequest, pk: int, set_pk: int) -> HttpResponse:
         units=units,
         texts=texts,
         set_url=_set_url(session.pk),
+        every_kind=session.assignment_id is None,
     )
-    return _row_response(request, row, texts)
+    response = _row_response(request, row, texts)
+    undone = _("%(set)s: no longer logged.") % {"set": unescape(row.name)}
+    return trigger_client_event(response, "set-undone", {"said": undone})
 
 
 @require_POST

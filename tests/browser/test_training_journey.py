@@ -92,9 +92,11 @@ def test_athlete_logs_a_session_on_a_phone(page, runner_with_session):
     expect(page.get_by_text("3 of 5 planned sets")).to_be_visible()
     assert_accessible(page)
 
+    # Back shows what was just logged (the page is never stored by the browser), and so
+    # does a reload.
     page.go_back()
+    expect(page.get_by_role("heading", name="Session summary")).to_be_visible()
     page.reload()
-    # The page is cached until the athlete's data changes: it shows what was just logged.
     for number in (1, 2, 3):
         expect(
             page.get_by_role("button", name=f"Update Romanian deadlift, Set {number}")
@@ -112,6 +114,9 @@ def test_athlete_logs_a_session_on_a_phone(page, runner_with_session):
 def test_a_failed_save_keeps_the_numbers_and_retries_once(page, runner_with_session):
     page.goto(f"{page.base_url}/train/")
     page.get_by_role("link", name=re.compile("Hamstrings A")).click()
+    expect(page.get_by_role("heading", name="Hamstrings A", level=1)).to_be_visible()
+    # htmx and train.js are deferred: until they run, a set is sent as a plain form post.
+    page.wait_for_load_state()
     row = page.locator(".set-row").first
     row.get_by_label("Reps").fill("6")
     page.context.set_offline(True)

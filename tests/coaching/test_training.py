@@ -1,3 +1,4 @@
+import json
 import re
 import threading
 from datetime import timedelta
@@ -142,7 +143,9 @@ def test_one_tap_records_the_target(client, athlete, schedule):
     body = response.content.decode()
     assert body.lstrip().startswith(f'<li id="set-{nordic.pk}-1"')
     assert "is-done" in body and "Undo" in body
-    assert '"set-logged": {"rest": 90}' in response.headers["HX-Trigger"]
+    assert json.loads(response.headers["HX-Trigger"]) == {
+        "set-logged": {"rest": 90, "said": "Nordic lower, Set 1: saved."}
+    }
     logged = SetLog.objects.get()
     assert (logged.reps, logged.load_kg, logged.side) == (6, Decimal("20.00"), "")
 
