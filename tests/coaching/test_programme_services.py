@@ -475,7 +475,8 @@ def test_preview_names_the_rule_and_a_day_that_breaks_none(clashing_plan, runner
 
 
 def test_preview_counts_the_athletes_other_sessions_as_taken(clashing_plan, runner_week):
-    services.adhoc_session_create(
+    # A session of another plan on the only day that would have fitted.
+    ScheduledSession.objects.create(
         athlete=runner_week, date=MONDAY + timedelta(days=11), title="Gym", kind="strength"
     )
     preview = services.assignment_preview(
