@@ -21,6 +21,7 @@ from django.utils.html import conditional_escape, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
@@ -46,6 +47,7 @@ HISTORY_PER_PAGE = 20
 
 @require_GET
 @athlete_required
+@never_cache
 def train_home(request: HttpRequest) -> HttpResponse:
     today = services.athlete_today(request.user)
     context = selectors.train_overview(request.user, today)
@@ -697,6 +699,7 @@ def adhoc_exercise_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @athlete_required
+@never_cache
 def train_history(request: HttpRequest) -> HttpResponse:
     today = services.athlete_today(request.user)
     raw = request.GET.get("page", "")
@@ -776,6 +779,7 @@ _PROGRESS = "coaching/train_progress.html"
 
 @require_GET
 @athlete_required
+@never_cache
 def train_progress(request: HttpRequest) -> HttpResponse:
     athlete = request.user
     # What the page is drawn from, cached until the athlete's data or the library

@@ -204,3 +204,11 @@ def test_dashboard_counts_partial_sessions_apart(client, coach, athlete, week):
         _log_set(thursday, athlete)
         (row,) = selectors.dashboard_athletes(coach, date(2026, 12, 10))
     assert row.partial_7 == 1
+
+
+@pytest.mark.parametrize("name", ["train_home", "train_history", "train_progress"])
+def test_training_pages_are_never_stored_for_back(client, athlete, week, name):
+    # Back after logging must show what is stored, not the browser's old copy.
+    client.force_login(athlete)
+    response = client.get(reverse(f"coaching:{name}"))
+    assert "no-store" in response["Cache-Control"]
