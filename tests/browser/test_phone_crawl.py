@@ -134,6 +134,7 @@ def _realistic_world() -> None:
         by=runner,
         reps=8,
         load_kg=Decimal("16"),
+        note=f"Video: {strava}",
     )
     _self_coached(today)
 
