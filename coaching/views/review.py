@@ -360,7 +360,9 @@ def _calendar(sessions, start, today) -> list[list[dict]]:
                         "state": state,
                         "state_label": STATUS_LABELS[state],
                         "url": url(pk),
-                        "title": title(session_title),
+                        # Shortened to fit a column; a phone's list has room for all of it.
+                        "short": title(session_title),
+                        "title": session_title,
                         # Done on another day than planned: say when.
                         "done_on": names.short(done_on) if done_on and done_on != day else "",
                     }
