@@ -67,6 +67,11 @@ urlpatterns = [
     path("coach/programmes/import/", review.programme_import, name="programme_import"),
     path(P + "export.json", review.programme_export, name="programme_export"),
     path("coach/sessions/<int:pk>/", review.coach_session, name="coach_session"),
+    path(
+        "coach/sessions/<int:pk>/comments/",
+        review.coach_comment_add,
+        name="coach_comment_add",
+    ),
     path("coach/sessions/<int:pk>/adjust/", programmes.session_adjust, name="session_adjust"),
     path("coach/sessions/<int:pk>/move/", programmes.session_move, name="session_move"),
     path("train/", training.train_home, name="train_home"),

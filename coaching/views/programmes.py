@@ -218,9 +218,14 @@ class _Builder:
     @cached_property
     def balance(self) -> dict:
         balance = services.programme_balance(workouts=self.workouts, weeks=self.programme.weeks)
+        chart_rows = balance.chart_rows
+        names = [row["name"] for row in chart_rows]
         return {
-            "chart_rows": balance.chart_rows,
-            "week_rows": balance.week_rows,
+            "chart_rows": chart_rows,
+            # Each value with its group's name, the label a phone shows beside it.
+            "week_rows": [
+                (week, list(zip(names, values, strict=True))) for week, values in balance.week_rows
+            ],
             "posterior_share": balance.posterior_share,
             "leans_on_quads": balance.leans_on_quads,
         }

@@ -9,12 +9,13 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from athletes.decorators import athlete_required, coach_required
@@ -32,6 +33,14 @@ FLAG_LABELS = {
     "rpe": gettext_lazy("RPE 9+"),
     "inactive": gettext_lazy("No log for 7 days"),
     "imbalance": gettext_lazy("Left-right gap over 15%"),
+}
+
+# What the coach's pages call a session's status (ScheduledSession.status_on).
+STATUS_LABELS = {
+    "done": gettext_lazy("done"),
+    "partial": gettext_lazy("partial"),
+    "missed": gettext_lazy("missed"),
+    "planned": gettext_lazy("planned"),
 }
 
 
@@ -260,7 +269,7 @@ def coach_athlete(request: HttpRequest, pk: int) -> HttpResponse:
 def _coach_athlete_context(coach, athlete, today, exercises, chosen) -> dict:
     logs = _log_rows(list(selectors.coach_athlete_logs(coach, athlete)[:30]))
     window_start = today - timedelta(days=27)
-    sessions = _calendar_sessions(coach, athlete, window_start, today + timedelta(days=13))
+    sessions = _calendar_sessions(coach, athlete, window_start, today + timedelta(days=13), today)
     profile = profile_of(athlete)
     chart = (
         progress_chart(selectors.progress_points(athlete, chosen), units=units_of(athlete))
@@ -295,6 +304,12 @@ def _log_rows(logs) -> list[dict]:
     return [
         {
             "url": url(log.session_id),
+            "status": "done" if log.completed_at else "partial",
+            "planned": (
+                names.long(log.session.date)
+                if log.session.assignment_id and log.session.date != log.done_on
+                else ""
+            ),
             "day": names.long(log.done_on),
             "short": names.short(log.done_on),
             "title": log.session.title,
@@ -309,15 +324,20 @@ def _log_rows(logs) -> list[dict]:
     ]
 
 
-def _calendar_sessions(coach, athlete, start, end) -> list[tuple]:
-    """(pk, date, title, logged) of the athlete's sessions in the calendar's window."""
+def _calendar_sessions(coach, athlete, start, end, today) -> list[tuple]:
+    """(pk, planned date, title, status, done on) of the athlete's sessions in the
+    calendar's window; done on is None unless logged."""
     sessions = (
         selectors.sessions_coached_by(coach)
         .filter(athlete=athlete, date__gte=start, date__lte=end)
         .select_related("log")
         .order_by("date")
     )
-    return [(s.pk, s.date, s.title, s.has_log) for s in sessions]
+    rows = []
+    for s in sessions:
+        log = s.log if s.has_log else None
+        rows.append((s.pk, s.date, s.title, s.status_on(today), log.done_on if log else None))
+    return rows
 
 
 def _calendar(sessions, start, today) -> list[list[dict]]:
@@ -335,9 +355,19 @@ def _calendar(sessions, start, today) -> list[list[dict]]:
         for offset in range(7):
             day = first + timedelta(days=week * 7 + offset)
             items = []
-            for pk, _date, session_title, logged in by_day.get(day, []):
-                state = "done" if logged else ("missed" if day < today else "planned")
-                items.append({"state": state, "url": url(pk), "title": title(session_title)})
+            for pk, _date, session_title, state, done_on in by_day.get(day, []):
+                items.append(
+                    {
+                        "state": state,
+                        "state_label": STATUS_LABELS[state],
+                        "url": url(pk),
+                        # Shortened to fit a column; a phone's list has room for all of it.
+                        "short": title(session_title),
+                        "title": session_title,
+                        # Done on another day than planned: say when.
+                        "done_on": names.short(done_on) if done_on and done_on != day else "",
+                    }
+                )
             days.append(
                 {
                     "date": day,
@@ -351,15 +381,8 @@ def _calendar(sessions, start, today) -> list[list[dict]]:
     return weeks
 
 
-@require_GET
-@coach_required
-def coach_session(request: HttpRequest, pk: int) -> HttpResponse:
-    session = selectors.session_for_logging(request.user, pk)
-    if session.athlete_id == request.user.pk:
-        return redirect("coaching:session_detail", pk=session.pk)
+def _coach_session_context(session, *, comment_form: CommentForm | None = None, comments=None):
     log = session.log if session.has_log else None
-    if log:
-        services.comments_mark_seen(log=log, reader=request.user)
     # Loads in the athlete's unit, written with it: the coach reads "26.5 lb" as typed.
     unit = units_of(session.athlete)
     sets = {}
@@ -369,26 +392,82 @@ def coach_session(request: HttpRequest, pk: int) -> HttpResponse:
             logged.load_text = format_load(logged.load_kg, unit)
             sets.setdefault(logged.prescription_id, []).append(logged)
         pains = {f.prescription_id: f.pain for f in log.feedback.all()}
+    return {
+        "session": session,
+        "log": log,
+        "status": session.status_on(timezone.localdate()),
+        "items": [
+            {
+                "prescription": p,
+                "target": p.target_for(unit),
+                "sets": sorted(sets.get(p.pk, []), key=lambda s: (s.set_number, s.side)),
+                "pain": pains.get(p.pk),
+            }
+            for p in session.prescriptions.all()
+        ],
+        "comments": comments if comments is not None else (log.comments.all() if log else []),
+        "comment_form": comment_form or CommentForm(),
+        "is_future": session.date >= timezone.localdate() and log is None,
+    }
+
+
+@require_GET
+@coach_required
+def coach_session(request: HttpRequest, pk: int) -> HttpResponse:
+    session = selectors.session_for_logging(request.user, pk)
+    if session.athlete_id == request.user.pk:
+        return redirect("coaching:session_detail", pk=session.pk)
+    if session.has_log:
+        services.comments_mark_seen(log=session.log, reader=request.user)
+    return render(request, "coaching/coach_session.html", _coach_session_context(session))
+
+
+@require_POST
+@coach_required
+def coach_comment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    # The same scoped fetch as the review page: another coach's session is a 404.
+    session = selectors.session_for_logging(request.user, pk)
+    if session.athlete_id == request.user.pk:
+        # A self-coached runner comments from their own session page.
+        return redirect("coaching:session_detail", pk=session.pk)
+    review_url = reverse("coaching:coach_session", args=[session.pk])
+    if not session.has_log:
+        messages.error(request, _("Comments go on sessions that have been logged."))
+        return redirect(review_url)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.comment_add(
+                log=session.log, author=request.user, body=form.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Comment sent."))
+            if not request.htmx:
+                return redirect(f"{review_url}#comments")
+            # The session above may come from the cache: read the thread afresh.
+            return render(
+                request,
+                "coaching/coach_session.html#comments",
+                _coach_thread_context(session, CommentForm()),
+            )
+    if request.htmx:
+        return render(
+            request, "coaching/coach_session.html#comments", _coach_thread_context(session, form)
+        )
     return render(
-        request,
-        "coaching/coach_session.html",
-        {
-            "session": session,
-            "log": log,
-            "items": [
-                {
-                    "prescription": p,
-                    "target": p.target_for(unit),
-                    "sets": sorted(sets.get(p.pk, []), key=lambda s: (s.set_number, s.side)),
-                    "pain": pains.get(p.pk),
-                }
-                for p in session.prescriptions.all()
-            ],
-            "comments": log.comments.all() if log else [],
-            "comment_form": CommentForm(),
-            "is_future": session.date >= timezone.localdate() and log is None,
-        },
+        request, "coaching/coach_session.html", _coach_session_context(session, comment_form=form)
     )
+
+
+def _coach_thread_context(session, form: CommentForm) -> dict:
+    return {
+        "session": session,
+        "log": session.log,
+        "comments": selectors.comments_for(session.log),
+        "comment_form": form,
+    }
 
 
 # Exports and import -------------------------------------------------------------------

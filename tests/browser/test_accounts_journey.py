@@ -36,7 +36,7 @@ def test_sign_up_as_coach_then_sign_out(page):
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("heading", name="Hello, Carla")).to_be_visible()
     expect(page.get_by_text("Welcome to Drivephase, Carla Coach.")).to_be_visible()
-    page.get_by_role("button", name="Show navigation").click()
+    page.get_by_role("navigation", name="Main").get_by_text("Menu").click()
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("link", name="Create a free account")).to_be_visible()
 

@@ -342,6 +342,7 @@ MATRIX: dict[str, Route] = {
     "coaching:coach_athlete_export": Route(get=COACH_TENANT, kwargs=_athlete),
     "coaching:coach_export": Route(get=COACH_ROLE),
     "coaching:coach_session": Route(get=COACH_TENANT, kwargs=_session),
+    "coaching:coach_comment_add": Route(post=COACH_TENANT, kwargs=_session, fields=("body",)),
     "coaching:session_adjust": Route(
         get=COACH_TENANT, post=COACH_TENANT, kwargs=_session, fields=_session_adjust_fields
     ),
