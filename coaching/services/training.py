@@ -41,6 +41,11 @@ def _today_of(athlete_id: int) -> date:
         .values_list("time_zone", flat=True)
         .first()
     )
+    return today_in(zone)
+
+
+def today_in(zone: str | None) -> date:
+    """Today in a profile's time zone (UTC for someone without one)."""
     return timezone.localdate(timezone=ZoneInfo(zone or "UTC"))
 
 

@@ -15,6 +15,7 @@ from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -99,6 +100,16 @@ def _dashboard_rows(athletes, gaps: dict, today, flag: str, coach_pk: int) -> li
     extra = _memo(
         lambda n: ngettext("+%(counter)s unplanned", "+%(counter)s unplanned", n) % {"counter": n}
     )
+    partial = _memo(
+        lambda n: (
+            ngettext(
+                "%(counter)s partly logged, not finished",
+                "%(counter)s partly logged, not finished",
+                n,
+            )
+            % {"counter": n}
+        )
+    )
     missed, quiet = _("Missed"), _("Quiet 7 days")
     rows = []
     for a in athletes:
@@ -131,6 +142,7 @@ def _dashboard_rows(athletes, gaps: dict, today, flag: str, coach_pk: int) -> li
                 "c90": _percent(a.done_90, a.due_90),
                 "t90": f"{a.done_90}/{a.due_90}",
                 "extra": extra(a.extra_30) if a.extra_30 else "",
+                "partial": partial(a.partial_7) if a.partial_7 else "",
                 "last": names.short(a.last_logged) if a.last_logged else "—",
                 "next": names.long(a.next_date) if a.next_date else "—",
                 "badges": badges,
@@ -141,10 +153,12 @@ def _dashboard_rows(athletes, gaps: dict, today, flag: str, coach_pk: int) -> li
 
 @require_GET
 @coach_required
+@never_cache
 @vary_on_headers("HX-Request")
 def coach_dashboard(request: HttpRequest) -> HttpResponse:
     coach = request.user
-    today = timezone.localdate()
+    # The coach's own today where they have a time zone (a self-coached runner), else UTC.
+    today = services.athlete_today(coach) if coach.is_athlete else timezone.localdate()
     squads = list(squads_of(coach))
     squad = next((s for s in squads if str(s.pk) == request.GET.get("squad")), None)
     flag = request.GET.get("flag") if request.GET.get("flag") in selectors.FLAGS else ""
@@ -223,11 +237,14 @@ def coach_news_count(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @coach_required
+@never_cache
 def coach_athlete(request: HttpRequest, pk: int) -> HttpResponse:
     coach = request.user
     # athlete_for_coach() also fetches the athlete's squads, which this page does not show.
     athlete = get_object_or_404(athletes_coached_by(coach).select_related("athlete_profile"), pk=pk)
-    today = timezone.localdate()
+    # The athlete's calendar is drawn on the athlete's today: missed means missed there.
+    profile = profile_of(athlete)
+    today = services.today_in(profile.time_zone if profile else None)
     exercises = freshness.cached(
         "coach-exercises",
         [athlete.pk],
@@ -413,6 +430,7 @@ def _coach_session_context(session, *, comment_form: CommentForm | None = None, 
 
 @require_GET
 @coach_required
+@never_cache
 def coach_session(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_for_logging(request.user, pk)
     if session.athlete_id == request.user.pk:

@@ -212,3 +212,15 @@ def test_training_pages_are_never_stored_for_back(client, athlete, week, name):
     client.force_login(athlete)
     response = client.get(reverse(f"coaching:{name}"))
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [("coach_dashboard", []), ("coach_athlete", ["athlete"]), ("coach_session", ["session"])],
+)
+def test_coach_pages_are_never_stored_for_back(client, coach, athlete, week, name, args):
+    client.force_login(coach)
+    values = {"athlete": athlete.pk, "session": week[0].pk}
+    response = client.get(reverse(f"coaching:{name}", args=[values[a] for a in args]))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]

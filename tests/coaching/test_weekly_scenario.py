@@ -217,6 +217,7 @@ def test_two_weeks_of_the_weekly_loop():
         expect.contains(train, "Continue logging", "Lee can carry on")
         row = dashboard_row(coach_client, "Lee Pound")
         expect.lacks(row, "Missed", "today's session is not yet due")
+        expect.contains(row, "1 partly logged, not finished", "the coach sees Lee's partial")
 
         # Wednesday 9: Lee's Tuesday is past and partial.
         clock.move_to(at(9, 12))
