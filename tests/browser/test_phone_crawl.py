@@ -8,7 +8,6 @@ same-origin links of each persona's pages, GET only."""
 import io
 import re
 from collections import deque
-from datetime import timedelta
 from decimal import Decimal
 from urllib.parse import urldefrag, urlsplit
 
@@ -17,10 +16,14 @@ from django.core.management import call_command
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
-from athletes.models import AthleteProfile, Coaching, User
+from athletes.models import AthleteProfile, User
 from coaching import services
-from coaching.demo import DEMO_PASSWORD, demo_data_load, demo_training_load
-from coaching.models import Programme
+from coaching.demo import (
+    DEMO_PASSWORD,
+    demo_data_load,
+    demo_solo_training_load,
+    demo_training_load,
+)
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import ExerciseFactory
 
@@ -65,40 +68,12 @@ SCROLLING_TABLES = """() => [...document.querySelectorAll('table')]
     `${t.querySelector('th, td')?.textContent.trim().slice(0, 40)}`)"""
 
 
-def _self_coached(today) -> User:
-    user = User.objects.create_user(
-        email="solo@example.com",
-        password=DEMO_PASSWORD,
-        name="Sol Solo",
-        is_coach=True,
-        is_athlete=True,
-    )
-    AthleteProfile.objects.create(user=user, time_zone="UTC")
-    Coaching.objects.create(coach=user, athlete=user)
-    template = Programme.objects.templates().first()
-    programme = services.programme_copy(programme=template, coach=user)
-    services.programme_assign(
-        coach=user,
-        programme=programme,
-        athletes=[user],
-        starts_on=today - timedelta(days=today.weekday() + 7),
-    )
-    past = user.scheduled_sessions.filter(date__lt=today).order_by("date")
-    for index, session in enumerate(past[:3]):
-        prescription = session.prescriptions.first()
-        services.set_log_record(
-            session=session, prescription=prescription, set_number=1, side="", by=user, reps=8
-        )
-        if index < 2:
-            services.session_finish(session=session, by=user, rpe=7, duration_minutes=30)
-    return user
-
-
 def _realistic_world() -> None:
     for command in ("load_library", "load_templates"):
         call_command(command, stdout=io.StringIO())
     demo_data_load()
     demo_training_load()
+    demo_solo_training_load()  # the self-coached demo runner
     today = timezone.localdate()
     runner = User.objects.get(email="runner@example.com")
     # A session started early and not finished, and a long comment on a log.
@@ -136,7 +111,6 @@ def _realistic_world() -> None:
         load_kg=Decimal("16"),
         note=f"Video: {strava}",
     )
-    _self_coached(today)
 
 
 def _pattern(path: str) -> str:
