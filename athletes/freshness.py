@@ -146,24 +146,3 @@ def cached(
         except Exception:
             logger.exception("Could not cache %s", name)
     return value
-
-
-def owner_of(kind: str, pk) -> int | None:
-    """The athlete a row belongs to, as remembered by remember_owner (None if forgotten).
-    Only for rows whose athlete never changes, such as a scheduled session's."""
-    if not settings.CACHE_READS:
-        return None
-    try:
-        return cache.get(f"owner:{kind}:{pk}")
-    except Exception:
-        logger.exception("Cache unavailable")
-        return None
-
-
-def remember_owner(kind: str, pk, athlete_id: int) -> None:
-    if not settings.CACHE_READS:
-        return
-    try:
-        cache.set(f"owner:{kind}:{pk}", athlete_id, TOKEN_SECONDS)
-    except Exception:
-        logger.exception("Could not cache the owner of %s %s", kind, pk)

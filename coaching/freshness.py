@@ -4,10 +4,10 @@ version, since training data shows exercise names and defaults."""
 from collections.abc import Callable, Iterable
 
 from athletes import freshness
-from athletes.freshness import owner_of, remember_owner, tokens, touch
+from athletes.freshness import tokens, touch
 from library.cache import VERSION_KEY
 
-__all__ = ["cached", "owner_of", "remember_owner", "tokens", "touch"]
+__all__ = ["cached", "tokens", "touch"]
 
 
 def cached(name: str, athlete_ids: Iterable[int], parts: tuple, compute: Callable):

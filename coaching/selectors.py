@@ -23,6 +23,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from athletes.models import AthleteProfile, Coaching, User
@@ -190,14 +191,21 @@ def _train_overview(athlete: User, today) -> dict:
     }
 
 
+def session_owner_for(user: User, pk: int) -> int:
+    """The athlete whose session `pk` is, if `user` may log it: one query, run on every
+    request before anything is read from a cache, so access never rests on a cache."""
+    athlete_id = (
+        sessions_loggable_by(user).filter(pk=pk).values_list("athlete_id", flat=True).first()
+    )
+    if athlete_id is None:
+        raise Http404("No such session.")
+    return athlete_id
+
+
 def session_for_logging(user: User, pk: int) -> ScheduledSession:
     """The session with what the athlete planned, did and said, if `user` may log it
     (404 otherwise). Cached per user until the athlete's or the user's data changes."""
-    athlete_id = freshness.owner_of("session", pk)
-    if athlete_id is None:
-        session = _session_for_logging(user, pk)
-        freshness.remember_owner("session", pk, session.athlete_id)
-        return session
+    athlete_id = session_owner_for(user, pk)
     return freshness.cached(
         "session",
         [athlete_id, user.pk],

@@ -425,27 +425,22 @@ def _session_detail_parts(request: HttpRequest, pk: int) -> dict:
 @require_GET
 @vary_on_headers("HX-Request")
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    # The content as it prints, per viewer, cached until the athlete's or the viewer's
-    # data changes (coaching/freshness.py): a warm request asks the cache three times
-    # (owner, tokens, content) and makes no query but the user's. The athlete a session
-    # belongs to never changes; until it is known (session_for_logging remembers it), the
-    # page is not cached.
-    athlete_id = freshness.owner_of("session", pk)
-    if athlete_id is None:
-        parts = _session_detail_parts(request, pk)
-    else:
-        parts = freshness.cached(
-            "session-page",
-            [athlete_id, request.user.pk],
-            (
-                request.user.pk,
-                pk,
-                get_language(),
-                timezone.get_current_timezone_name(),
-                template_version("coaching/session_detail.html"),
-            ),
-            lambda: _session_detail_parts(request, pk),
-        )
+    # Access first, on every request: the scoped query says whose session it is or
+    # answers 404, before the cache is asked. The content as it prints is then cached per
+    # viewer until the athlete's or the viewer's data changes (coaching/freshness.py).
+    athlete_id = selectors.session_owner_for(request.user, pk)
+    parts = freshness.cached(
+        "session-page",
+        [athlete_id, request.user.pk],
+        (
+            request.user.pk,
+            pk,
+            get_language(),
+            timezone.get_current_timezone_name(),
+            template_version("coaching/session_detail.html"),
+        ),
+        lambda: _session_detail_parts(request, pk),
+    )
     if parts["unseen"]:
         session = selectors.session_for_logging(request.user, pk)
         services.comments_mark_seen(log=session.log, reader=request.user)
