@@ -1,6 +1,5 @@
 from datetime import datetime
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
@@ -308,8 +307,6 @@ def _roster_results(coach: User, filters: dict, filtered: bool, squads: list[Squ
         context = {"athletes": _roster_cards(athletes, coach), "filtered": filtered}
         return render_to_string("athletes/athlete_list.html#roster-results", context)
 
-    if settings.DEBUG:  # templates edited while the server runs show at once
-        return render_cards()
     if not filters["query"] and filters["squad"] is None:
         ids = selectors.roster_ids(coach)
     else:
@@ -371,9 +368,6 @@ def _roster_page(request: HttpRequest, coach: User) -> SafeString:
         )
         return freshness.cached("roster-page", [owner], parts, render_page)
 
-    if settings.DEBUG:  # templates edited while the server runs show at once
-        html, _expiry = render_page()
-        return with_csrf(html, request)
     html, expiry = cached()
     if expiry is not None and expiry <= timezone.now():
         # An invitation shown as pending has expired since: render it anew, once.

@@ -3,7 +3,6 @@ from collections.abc import Callable
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
@@ -260,25 +259,22 @@ def coach_athlete(request: HttpRequest, pk: int) -> HttpResponse:
             _coach_athlete_context(coach, athlete, today, exercises, chosen),
         )
 
-    if settings.DEBUG:  # templates edited while the server runs show at once
-        html = body()
-    else:
-        # Everything the body shows is the athlete's data (or the library's), so it is
-        # cached until that changes (coaching/freshness.py); the access check above runs
-        # on every request. The key holds all else the body depends on.
-        html = freshness.cached(
-            "coach-athlete-page",
-            [athlete.pk],
-            (
-                coach.pk,
-                athlete.pk,
-                today,
-                get_language(),
-                chosen.pk if chosen else None,
-                template_version("coaching/coach_athlete.html", "coaching/train_progress.html"),
-            ),
-            body,
-        )
+    # Everything the body shows is the athlete's data (or the library's), so it is cached
+    # until that changes (coaching/freshness.py); the access check above runs on every
+    # request. The key holds all else the body depends on.
+    html = freshness.cached(
+        "coach-athlete-page",
+        [athlete.pk],
+        (
+            coach.pk,
+            athlete.pk,
+            today,
+            get_language(),
+            chosen.pk if chosen else None,
+            template_version("coaching/coach_athlete.html", "coaching/train_progress.html"),
+        ),
+        body,
+    )
     # render_to_string() returns a SafeString, and pickling in the cache keeps it one.
     return render(request, "coaching/coach_athlete.html", {"athlete": athlete, "body": html})
 
