@@ -27,8 +27,15 @@ class UnwrappedEmailMessage(EmailMultiAlternatives):
         return msg
 
 
-def mail_send(*, subject: str, body: str, to: list[str], html: str | None = None) -> None:
-    message = UnwrappedEmailMessage(subject=subject, body=body, to=to)
+def mail_send(
+    *,
+    subject: str,
+    body: str,
+    to: list[str],
+    html: str | None = None,
+    from_email: str | None = None,
+) -> None:
+    message = UnwrappedEmailMessage(subject=subject, body=body, from_email=from_email, to=to)
     if html is not None:
         message.attach_alternative(html, "text/html")
     message.send()
@@ -53,7 +60,4 @@ class UnwrappedPasswordResetForm(PasswordResetForm):
             if html_email_template_name
             else None
         )
-        message = UnwrappedEmailMessage(subject, body, from_email, [to_email])
-        if html is not None:
-            message.attach_alternative(html, "text/html")
-        message.send()
+        mail_send(subject=subject, body=body, to=[to_email], html=html, from_email=from_email)

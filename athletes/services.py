@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from athletes.mail import mail_send
 from athletes.models import AthleteProfile, Coaching, CoachProfile, Invitation, Squad, User
+from athletes.selectors import is_self_coached
 
 # Builds the absolute accept URL for a raw token; views pass request.build_absolute_uri.
 AcceptUrl = Callable[[str], str]
@@ -152,7 +153,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Coaching:
 
 
 def _self_invite_message(coach: User) -> str:
-    if Coaching.objects.active().filter(coach=coach, athlete=coach).exists():
+    if is_self_coached(coach):
         return _("This is your own address: you already plan your own training.")
     return _(
         "This is your own address. To plan your own training, tick \u201cI plan my own "

@@ -10,6 +10,13 @@ _CENT = Decimal("0.01")
 MAX_WEEKLY_KM = Decimal(400)
 
 
+def plain(value: Decimal) -> Decimal:
+    """The same number without trailing zeros, and never in exponent form: 26.50 is
+    26.5, 100.00 is 100 (not 1E+2)."""
+    value = value.normalize()
+    return value.quantize(Decimal(1)) if value.as_tuple().exponent > 0 else value
+
+
 def distance_unit(units: str) -> str:
     """ "mi" for a runner in pounds, "km" otherwise."""
     return "mi" if units == "lb" else "km"
@@ -28,8 +35,7 @@ def km_to(km: Decimal, unit: str) -> Decimal:
     """A stored km distance in `unit`, as the runner typed it: two decimals at most,
     without trailing zeros (30, 30.5)."""
     km = Decimal(str(km))
-    value = (km / KM_PER_MILE if unit == "mi" else km).quantize(_CENT, ROUND_HALF_UP)
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return plain((km / KM_PER_MILE if unit == "mi" else km).quantize(_CENT, ROUND_HALF_UP))
 
 
 def max_weekly(unit: str) -> Decimal:

@@ -106,6 +106,7 @@ def demo_data_load() -> list[DemoLogin]:
     )
     solo = users["solo@example.com"]
     _demo_profile(solo, DEMO_SOLO_PROFILE)
+    # Once only: a later load leaves it as the person left it, planning or not.
     if not Coaching.objects.filter(coach=solo, athlete=solo).exists():
         self_coaching_start(user=solo)
     squads = {}
@@ -141,9 +142,6 @@ def demo_training_load(*, today: date | None = None) -> bool:
         programme_assign,
         programme_copy,
         session_finish,
-        session_log_open,
-        set_log_record,
-        set_log_target_values,
     )
 
     coach = User.objects.get(email="coach@example.com")
@@ -168,24 +166,12 @@ def demo_training_load(*, today: date | None = None) -> bool:
     for index, session in enumerate(sessions):
         if index == 2:
             continue  # one missed session, as in real life
-        session_log_open(session=session, by=runner, done_on=session.date)
+        _log_every_set(
+            session,
+            runner,
+            lambda side, i=index: Decimal(20 + 2.5 * i + (2.5 if side == "R" else 0)),
+        )
         for prescription in session.prescriptions.all():
-            target = set_log_target_values(prescription)
-            sides = ["L", "R"] if prescription.per_side else [""]
-            for number in range(1, (prescription.sets or 1) + 1):
-                for side in sides:
-                    load = Decimal(20 + 2.5 * index + (2.5 if side == "R" else 0))
-                    set_log_record(
-                        session=session,
-                        prescription=prescription,
-                        set_number=number,
-                        side=side,
-                        by=runner,
-                        reps=target["reps"],
-                        load_kg=load if prescription.load_kind in {"kg", "rpe"} else None,
-                        distance_m=target["distance_m"],
-                        seconds=target["seconds"],
-                    )
             last = index == len(sessions) - 1
             pain = 5 if last and prescription.position == 0 else (2 if index == 1 else 0)
             exercise_pain_record(session=session, prescription=prescription, pain=pain, by=runner)
@@ -205,9 +191,6 @@ def demo_solo_training_load(*, today: date | None = None) -> bool:
         programme_assign,
         programme_copy,
         session_finish,
-        session_log_open,
-        set_log_record,
-        set_log_target_values,
     )
 
     solo = User.objects.filter(email="solo@example.com").first()
@@ -228,24 +211,30 @@ def demo_solo_training_load(*, today: date | None = None) -> bool:
         .order_by("date")[:2]
     )
     for index, session in enumerate(sessions):
-        session_log_open(session=session, by=solo, done_on=session.date)
-        for prescription in session.prescriptions.all():
-            target = set_log_target_values(prescription)
-            sides = ["L", "R"] if prescription.per_side else [""]
-            for number in range(1, (prescription.sets or 1) + 1):
-                for side in sides:
-                    set_log_record(
-                        session=session,
-                        prescription=prescription,
-                        set_number=number,
-                        side=side,
-                        by=solo,
-                        reps=target["reps"],
-                        load_kg=Decimal(30 + 2.5 * index)
-                        if prescription.load_kind in {"kg", "rpe"}
-                        else None,
-                        distance_m=target["distance_m"],
-                        seconds=target["seconds"],
-                    )
+        _log_every_set(session, solo, lambda side, i=index: Decimal(30 + 2.5 * i))
         session_finish(session=session, by=solo, rpe=7, duration_minutes=45)
     return True
+
+
+def _log_every_set(session, athlete: User, load_for) -> None:
+    """Log every planned set of the session as prescribed, on its planned day, with
+    load_for(side) as the load where the exercise takes one."""
+    from coaching.services import session_log_open, set_log_record, set_log_target_values
+
+    session_log_open(session=session, by=athlete, done_on=session.date)
+    for prescription in session.prescriptions.all():
+        target = set_log_target_values(prescription)
+        sides = ["L", "R"] if prescription.per_side else [""]
+        for number in range(1, (prescription.sets or 1) + 1):
+            for side in sides:
+                set_log_record(
+                    session=session,
+                    prescription=prescription,
+                    set_number=number,
+                    side=side,
+                    by=athlete,
+                    reps=target["reps"],
+                    load_kg=load_for(side) if prescription.load_kind in {"kg", "rpe"} else None,
+                    distance_m=target["distance_m"],
+                    seconds=target["seconds"],
+                )

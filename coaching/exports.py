@@ -143,6 +143,7 @@ def _iso(value) -> str | None:
 def athlete_export(athlete: User) -> dict:
     """Everything Drivephase holds about one athlete's training, in one document."""
     profile = profile_of(athlete)
+    coaches = list(coaches_of(athlete))
     unit = profile.units if profile else units.KG
     sessions = ScheduledSession.objects.filter(athlete=athlete).prefetch_related(
         "prescriptions__exercise"
@@ -183,10 +184,8 @@ def athlete_export(athlete: User) -> dict:
             "time_zone": profile.time_zone,
         },
         # Planning one's own training is a coaching link to oneself: said apart.
-        "coaches": [
-            {"name": c.name, "email": c.email} for c in coaches_of(athlete).exclude(pk=athlete.pk)
-        ],
-        "self_coached": coaches_of(athlete).filter(pk=athlete.pk).exists(),
+        "coaches": [{"name": c.name, "email": c.email} for c in coaches if c.pk != athlete.pk],
+        "self_coached": any(c.pk == athlete.pk for c in coaches),
         "programmes": [
             {
                 "title": a.title,

@@ -178,7 +178,7 @@ def _train_overview(athlete: User, today) -> dict:
     ) or (
         _upcoming(base)
         .filter(date__gt=week_end)
-        .filter(Q(log__isnull=True) | Q(log__completed_at__isnull=True))
+        .filter(log__completed_at__isnull=True)  # no log, or a log not finished
         .order_by("date", "pk")
         .first()
     )
@@ -487,11 +487,13 @@ def _dashboard_query(ids: list[int], today, sort: str) -> QuerySet[User]:
     # The last day anything was logged, finished or not: the "quiet" flag is about
     # whether the athlete trains at all.
     logs = SessionLog.objects.filter(athlete=OuterRef("pk"))
-    athletes = athletes.annotate(**counts).annotate(
+    athletes = athletes.annotate(
+        **counts
+    ).annotate(
         last_logged=Subquery(logs.order_by("-done_on").values("done_on")[:1]),
         next_date=Subquery(
             ScheduledSession.objects.filter(athlete=OuterRef("pk"), date__gte=today)
-            .filter(Q(log__isnull=True) | Q(log__completed_at__isnull=True))
+            .filter(log__completed_at__isnull=True)  # no log, or a log not finished
             .exclude(assignment__status__in=["paused", "ended"])
             .order_by("date")
             .values("date")[:1]

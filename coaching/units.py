@@ -14,6 +14,7 @@ from django.utils.formats import number_format
 
 from athletes.models import AthleteProfile
 from athletes.selectors import profile_of
+from athletes.units import plain
 
 KG, LB = AthleteProfile.Units.KG.value, AthleteProfile.Units.LB.value
 KG_PER_LB = Decimal("0.45359237")  # exact, by definition
@@ -27,13 +28,6 @@ def units_of(user) -> str:
     with (select_related("athlete_profile")), or asks for it once."""
     profile = profile_of(user)
     return profile.units if profile else KG
-
-
-def plain(value: Decimal) -> Decimal:
-    """The same number without trailing zeros, and never in exponent form: 26.50 is
-    26.5, 100.00 is 100 (not 1E+2)."""
-    value = value.normalize()
-    return value.quantize(Decimal(1)) if value.as_tuple().exponent > 0 else value
 
 
 def to_kg(value: Decimal | None, units: str) -> Decimal | None:

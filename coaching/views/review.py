@@ -1,6 +1,6 @@
 import functools
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib import messages
@@ -242,8 +242,7 @@ def coach_athlete(request: HttpRequest, pk: int) -> HttpResponse:
     # athlete_for_coach() also fetches the athlete's squads, which this page does not show.
     athlete = get_object_or_404(athletes_coached_by(coach).select_related("athlete_profile"), pk=pk)
     # The athlete's calendar is drawn on the athlete's today: missed means missed there.
-    profile = profile_of(athlete)
-    today = services.today_in(profile.time_zone if profile else None)
+    today = _today_of(athlete)
     exercises = freshness.cached(
         "coach-exercises",
         [athlete.pk],
@@ -394,8 +393,15 @@ def _calendar(sessions, start, today) -> list[list[dict]]:
     return weeks
 
 
+def _today_of(athlete) -> date:
+    """The athlete's today, from the profile fetched with them (no query)."""
+    profile = profile_of(athlete)
+    return services.today_in(profile.time_zone if profile else None)
+
+
 def _coach_session_context(session, *, comment_form: CommentForm | None = None, comments=None):
     log = session.log if session.has_log else None
+    today = _today_of(session.athlete)
     # Loads in the athlete's unit, written with it: the coach reads "26.5 lb" as typed.
     unit = units_of(session.athlete)
     sets = {}
@@ -408,7 +414,7 @@ def _coach_session_context(session, *, comment_form: CommentForm | None = None, 
     return {
         "session": session,
         "log": log,
-        "status": session.status_on(timezone.localdate()),
+        "status": session.status_on(today),
         "items": [
             {
                 "prescription": p,
@@ -420,7 +426,7 @@ def _coach_session_context(session, *, comment_form: CommentForm | None = None, 
         ],
         "comments": comments if comments is not None else (log.comments.all() if log else []),
         "comment_form": comment_form or CommentForm(),
-        "is_future": session.date >= timezone.localdate() and log is None,
+        "is_future": session.date >= today and log is None,
     }
 
 

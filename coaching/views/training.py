@@ -754,7 +754,6 @@ def _history_items(sessions, today) -> list[dict]:
             {
                 "url": url(session.pk),
                 "heading": f"{date_format(session.day, 'D j M Y')} · {session.title}",
-                "status_key": status,
                 "finish": status == "partial" and session.date < today,
                 "status": label,
                 "badge": badge,
