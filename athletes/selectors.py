@@ -23,13 +23,6 @@ def roster_ids(coach: User) -> list[int]:
     return sorted(links.values_list("athlete_id", flat=True))
 
 
-def roster_owner(coach_id: int) -> str:
-    """The freshness owner (athletes/freshness.py) of everything the coach's roster page
-    shows: their athletes' accounts, profiles and squads, their coaching links, squads and
-    invitations. athletes/signals.py replaces its token on any save of those."""
-    return f"roster-of-{coach_id}"
-
-
 def is_self_coached(user: User) -> bool:
     """Plans their own training: an active coaching link from the user to themself."""
     return (

@@ -1,13 +1,11 @@
-"""What marks an athlete's cached data as changed (athletes/freshness.py): their account,
+"""What marks an athlete's cached data as changed (caching/versions.py): their account,
 profile, coaches and squads, and a coach's squads and invitations for their roster page.
 coaching/signals.py does the same for training data."""
 
-from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from athletes import freshness
 from athletes.models import AthleteProfile, Coaching, Invitation, Squad, User
-from athletes.selectors import roster_owner
+from caching.versions import EVERYONE, changed, roster_owner
 
 
 def _rosters_of(athlete_ids: list[int]) -> list[str]:
@@ -23,18 +21,18 @@ def _user_changed(sender, instance, **kwargs) -> None:
     # A coach's name appears on what their athletes see (comments, feedback). A new
     # account is on no roster yet.
     rosters = [] if kwargs.get("created") else _rosters_of([instance.pk])
-    freshness.touch([instance.pk, *rosters], shared=instance.is_coach)
+    changed([instance.pk, *rosters, EVERYONE if instance.is_coach else None])
 
 
 def _profile_changed(sender, instance, **kwargs) -> None:
     if not kwargs.get("raw"):
-        freshness.touch([instance.user_id, *_rosters_of([instance.user_id])])
+        changed([instance.user_id, *_rosters_of([instance.user_id])])
 
 
 def _coaching_changed(sender, instance, **kwargs) -> None:
     # Starting or ending a coaching link changes who may read the athlete's data.
     if not kwargs.get("raw"):
-        freshness.touch([instance.athlete_id, roster_owner(instance.coach_id)])
+        changed([instance.athlete_id, roster_owner(instance.coach_id)])
 
 
 def _squad_members_changed(sender, instance, action, pk_set, **kwargs) -> None:
@@ -46,19 +44,17 @@ def _squad_members_changed(sender, instance, action, pk_set, **kwargs) -> None:
             squad_coaches = Squad.objects.filter(pk__in=pk_set or []).values_list("coach_id")
             ids = [instance.pk]
             rosters = {*_rosters_of(ids), *(roster_owner(pk) for (pk,) in squad_coaches)}
-        freshness.touch([*ids, *rosters], shared=not ids)
+        changed([*ids, *rosters, None if ids else EVERYONE])
 
 
 def _roster_changed(sender, instance, **kwargs) -> None:
     # A squad or an invitation of the coach: their roster page lists both. Deleting a
     # squad removes its members without m2m_changed: this covers it.
     if not kwargs.get("raw"):
-        freshness.touch([roster_owner(instance.coach_id)])
+        changed([roster_owner(instance.coach_id)])
 
 
 def connect() -> None:
-    request_started.connect(freshness.remember_tokens_read, dispatch_uid="freshness-start")
-    request_finished.connect(freshness.forget_tokens_read, dispatch_uid="freshness-end")
     for model, receiver in (
         (User, _user_changed),
         (AthleteProfile, _profile_changed),

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from athletes import freshness, selectors, services, throttle
+from athletes import selectors, services, throttle
 from athletes.decorators import coach_required
 from athletes.forms import (
     AccountDeleteForm,
@@ -45,6 +45,7 @@ from athletes.shortcuts import (
     with_csrf,
 )
 from athletes.units import weekly_volume_text
+from caching.versions import cached, changed, roster_owner
 
 # Accounts ------------------------------------------------------------------------------
 
@@ -299,7 +300,7 @@ def _open_invitations(coach: User) -> list:
 
 def _roster_results(coach: User, filters: dict, filtered: bool, squads: list[Squad]) -> str:
     """The athlete cards (the #roster-results fragment), cached until one of the listed
-    athletes' name, profile or squads changes (athletes/freshness.py); a rename or removal
+    athletes' name, profile or squads changes (caching/versions.py); a rename or removal
     of one of the coach's squads changes the key itself."""
 
     def render_cards() -> str:
@@ -312,7 +313,7 @@ def _roster_results(coach: User, filters: dict, filtered: bool, squads: list[Squ
     else:
         athletes = selectors.roster_for(coach, **filters).prefetch_related(None)
         ids = sorted(athletes.values_list("pk", flat=True))
-    return freshness.cached(
+    return cached(
         "roster",
         ids,
         (
@@ -350,7 +351,7 @@ def _roster_page(request: HttpRequest, coach: User) -> SafeString:
     """The page's content for a GET without filters: the same for every request of the
     coach until something it shows changes (athletes/signals.py replaces the token of
     selectors.roster_owner), rendered once with the CSRF placeholder."""
-    owner = selectors.roster_owner(coach.pk)
+    owner = roster_owner(coach.pk)
 
     def render_page() -> tuple[str, datetime | None]:
         context = _roster_context(request, coach) | {"csrf_input": CSRF_PLACEHOLDER}
@@ -359,20 +360,20 @@ def _roster_page(request: HttpRequest, coach: User) -> SafeString:
         pending = [invitation.expires_at for invitation in invitations if invitation.is_pending]
         return html, min(pending, default=None)
 
-    def cached() -> tuple[str, datetime | None]:
+    def read() -> tuple[str, datetime | None]:
         parts = (
             coach.pk,
             get_language(),
             timezone.get_current_timezone_name(),
             template_version("athletes/athlete_list.html"),
         )
-        return freshness.cached("roster-page", [owner], parts, render_page)
+        return cached("roster-page", [owner], parts, render_page)
 
-    html, expiry = cached()
+    html, expiry = read()
     if expiry is not None and expiry <= timezone.now():
         # An invitation shown as pending has expired since: render it anew, once.
-        freshness.touch([owner])
-        html, expiry = cached()
+        changed([owner])
+        html, expiry = read()
     return with_csrf(html, request)
 
 

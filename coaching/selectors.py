@@ -28,7 +28,7 @@ from django.shortcuts import get_object_or_404
 
 from athletes.models import AthleteProfile, Coaching, User
 from athletes.selectors import athletes_coached_by
-from coaching import freshness
+from caching.versions import LIBRARY, cached
 from coaching.models import (
     Assignment,
     CoachNewsRead,
@@ -154,8 +154,8 @@ def _upcoming(sessions: QuerySet[ScheduledSession]) -> QuerySet[ScheduledSession
 
 
 def train_overview(athlete: User, today) -> dict:
-    return freshness.cached(
-        "train", [athlete.pk], (athlete.pk, today), lambda: _train_overview(athlete, today)
+    return cached(
+        "train", [athlete.pk, LIBRARY], (athlete.pk, today), lambda: _train_overview(athlete, today)
     )
 
 
@@ -206,9 +206,9 @@ def session_for_logging(user: User, pk: int) -> ScheduledSession:
     """The session with what the athlete planned, did and said, if `user` may log it
     (404 otherwise). Cached per user until the athlete's or the user's data changes."""
     athlete_id = session_owner_for(user, pk)
-    return freshness.cached(
+    return cached(
         "session",
-        [athlete_id, user.pk],
+        [athlete_id, user.pk, LIBRARY],
         (user.pk, pk),
         lambda: _session_for_logging(user, pk),
     )
@@ -396,9 +396,9 @@ def exercises_logged_by(athlete: User) -> QuerySet[Exercise]:
 
 def progress_points(athlete: User, exercise: Exercise) -> list[dict]:
     """Per logged day and side: heaviest load, total reps, longest hold, longest distance."""
-    return freshness.cached(
+    return cached(
         "progress",
-        [athlete.pk],
+        [athlete.pk, LIBRARY],
         (athlete.pk, exercise.pk),
         lambda: _progress_points(athlete, exercise),
     )

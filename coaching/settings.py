@@ -186,7 +186,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "coaching.redis_cache.RedisCache",
+            "BACKEND": "caching.redis.RedisCache",
             "LOCATION": REDIS_URL,
         }
     }

@@ -1,13 +1,13 @@
-"""What marks cached training data as changed (athletes/freshness.py).
+"""What marks cached training data as changed (caching/versions.py).
 
 Saves and deletes of every training model replace the token of the athlete the row
 belongs to; athletes/signals.py does the same for accounts, profiles, coaching links and
-squads. Writes that bypass signals (QuerySet.update, bulk_create) call `freshness.touch`
+squads. Writes that bypass signals (QuerySet.update, bulk_create) call `changed`
 themselves, in coaching/services/ and athletes/services.py."""
 
 from django.db.models.signals import post_delete, post_save
 
-from coaching import freshness
+from caching.versions import changed
 from coaching.models import (
     Assignment,
     CalendarFeed,
@@ -57,7 +57,7 @@ def _changed(sender, instance, **kwargs) -> None:
         return
     if _cascaded(sender, kwargs):
         return
-    freshness.touch([_athlete_id(instance)])
+    changed([_athlete_id(instance)])
 
 
 def connect() -> None:

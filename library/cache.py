@@ -10,42 +10,26 @@ afresh, and the old entries expire on their own.
 Only what every signed-in user sees goes in: no CSRF token, no user, no role."""
 
 import hashlib
-import uuid
 from collections.abc import Callable
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
 
-VERSION_KEY = "library:version"
-# Pages are cached only when every process shares the cache (settings.CACHE_READS), so a
-# new version is seen everywhere at once; an expired one costs a fresh render.
-VERSION_SECONDS = 24 * 60 * 60
+from caching.versions import LIBRARY, _version_key, changed, versions
+
+VERSION_KEY = _version_key(LIBRARY)
 FRAGMENT_SECONDS = 60 * 60
 
 
 def library_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        if not cache.add(VERSION_KEY, version, VERSION_SECONDS):
-            version = cache.get(VERSION_KEY) or version
-    return version
-
-
-def _new_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, VERSION_SECONDS)
+    return versions([LIBRARY])[0]
 
 
 def library_changed() -> None:
-    """Forget every rendered library page: now, so the change shows on the next request in
-    this transaction, and again on commit, since a request that read the rows before the
-    commit could have cached them under the first new version."""
-    _new_version()
-    transaction.on_commit(_new_version)
+    changed([LIBRARY])
 
 
 def cached_render[T](name: str, parts: tuple, render: Callable[[], T]) -> T:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from athletes.models import WEEKDAYS, AthleteProfile, User
 from athletes.selectors import athletes_coached_by
-from coaching import freshness
+from caching.versions import changed
 from coaching.models import (
     LOWER_BODY_GROUPS,
     Assignment,
@@ -379,7 +379,7 @@ def _schedule(*, assignment: Assignment, workouts: list[Workout]) -> list[Schedu
         for session, workout in zip(sessions, workouts, strict=True)
         for prescription in workout.prescriptions.all()
     )
-    freshness.touch([assignment.athlete_id])  # bulk_create sends no post_save
+    changed([assignment.athlete_id])  # bulk_create sends no post_save
     return sessions
 
 
@@ -689,7 +689,7 @@ def assignment_push_template(
     Assignment.objects.filter(pk__in=[plan.assignment.pk for plan in plans]).update(
         programme_version=programme.version, title=programme.title
     )
-    freshness.touch([plan.assignment.athlete_id for plan in plans])
+    changed([plan.assignment.athlete_id for plan in plans])
     return PushResult(
         athletes=sum(1 for plan in plans if plan.session_count),
         sessions=sum(plan.session_count for plan in plans),

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from athletes.models import AthleteProfile, User
 from athletes.selectors import athletes_coached_by
-from coaching import freshness, units
+from caching.versions import changed
+from coaching import units
 from coaching.models import (
     CalendarFeed,
     CoachNewsRead,
@@ -124,7 +125,7 @@ def _set_log_upsert(set_log: SetLog, log: SessionLog) -> None:
         unique_fields=["log", "prescription", "set_number", "side"],
         update_fields=["reps", "load_kg", "distance_m", "seconds", "note", "done", "logged_at"],
     )
-    freshness.touch([log.athlete_id])
+    changed([log.athlete_id])
 
 
 def set_log_target_values(prescription: ScheduledPrescription, unit: str = units.KG) -> dict:
@@ -260,7 +261,7 @@ def comments_mark_seen(*, log: SessionLog, reader: User) -> int:
         .update(seen_by_recipient=True)
     )
     if seen:
-        freshness.touch([log.athlete_id])  # update() sends no post_save
+        changed([log.athlete_id])  # update() sends no post_save
     return seen
 
 
@@ -271,4 +272,4 @@ def news_mark_read(*, coach: User) -> None:
         log__athlete__coached_by__ended_at__isnull=True,
         seen_by_recipient=False,
     ).exclude(author=coach).update(seen_by_recipient=True)
-    freshness.touch(athletes_coached_by(coach).values_list("pk", flat=True))
+    changed(athletes_coached_by(coach).values_list("pk", flat=True))

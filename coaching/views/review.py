@@ -21,7 +21,8 @@ from django.views.decorators.vary import vary_on_headers
 from athletes.decorators import athlete_required, coach_required
 from athletes.selectors import athlete_for_coach, athletes_coached_by, profile_of, squads_of
 from athletes.shortcuts import template_version, url_for_each
-from coaching import exports, freshness, selectors, services
+from caching.versions import LIBRARY, cached
+from coaching import exports, selectors, services
 from coaching.charts import progress_chart
 from coaching.forms import CommentForm, ExportForm, ProgrammeImportForm
 from coaching.models import SetLog
@@ -198,7 +199,7 @@ def coach_dashboard(request: HttpRequest) -> HttpResponse:
         return render_to_string(f"{template}#dashboard", context)
 
     # Only these athletes' data shows: cached until one of them changes
-    # (coaching/freshness.py). Building the queries behind the rows costs more than
+    # (caching/versions.py). Building the queries behind the rows costs more than
     # running them, so a cached request builds only the roster's.
     parts = (
         coach.pk,
@@ -212,8 +213,8 @@ def coach_dashboard(request: HttpRequest) -> HttpResponse:
         template_version(template),
     )
     if request.htmx and request.htmx.target == "dashboard-rows":
-        return HttpResponse(freshness.cached("dashboard-rows", ids, parts, rows))
-    html = freshness.cached("dashboard", ids, parts, page)
+        return HttpResponse(cached("dashboard-rows", [*ids, LIBRARY], parts, rows))
+    html = cached("dashboard", [*ids, LIBRARY], parts, page)
     return render(request, template, {"content_html": html})
 
 
@@ -243,9 +244,9 @@ def coach_athlete(request: HttpRequest, pk: int) -> HttpResponse:
     athlete = get_object_or_404(athletes_coached_by(coach).select_related("athlete_profile"), pk=pk)
     # The athlete's calendar is drawn on the athlete's today: missed means missed there.
     today = _today_of(athlete)
-    exercises = freshness.cached(
+    exercises = cached(
         "coach-exercises",
-        [athlete.pk],
+        [athlete.pk, LIBRARY],
         (athlete.pk,),
         lambda: list(selectors.exercises_logged_by(athlete).order_by("name")),
     )
@@ -259,11 +260,11 @@ def coach_athlete(request: HttpRequest, pk: int) -> HttpResponse:
         )
 
     # Everything the body shows is the athlete's data (or the library's), so it is cached
-    # until that changes (coaching/freshness.py); the access check above runs on every
+    # until that changes (caching/versions.py); the access check above runs on every
     # request. The key holds all else the body depends on.
-    html = freshness.cached(
+    html = cached(
         "coach-athlete-page",
-        [athlete.pk],
+        [athlete.pk, LIBRARY],
         (
             coach.pk,
             athlete.pk,
@@ -514,7 +515,7 @@ def coach_export(request: HttpRequest) -> HttpResponse:
             sets = sets.filter(log__done_on__lte=data["date_to"])
         if data["athlete"]:
             # One athlete's sets, even over years, are a few thousand rows: read at once
-            # and cached until their data changes (coaching/freshness.py).
+            # and cached until their data changes (caching/versions.py).
             # The header stands for the columns: a file cached before they changed is not
             # served after.
             parts = (
@@ -526,7 +527,7 @@ def coach_export(request: HttpRequest) -> HttpResponse:
                 exports.CSV_HEADER,
             )
             rows = [
-                freshness.cached(
+                cached(
                     "csv",
                     [data["athlete"]],
                     parts,

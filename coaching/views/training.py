@@ -34,7 +34,8 @@ from athletes.shortcuts import (
     url_for_each,
     with_csrf,
 )
-from coaching import freshness, selectors, services
+from caching.versions import LIBRARY, cached
+from coaching import selectors, services
 from coaching.charts import progress_chart
 from coaching.forms import AdhocSessionForm, CommentForm, FinishForm, PainForm, SetLogForm
 from coaching.ics import calendar_body
@@ -51,10 +52,10 @@ HISTORY_PER_PAGE = 20
 def train_home(request: HttpRequest) -> HttpResponse:
     today = services.athlete_today(request.user)
     context = selectors.train_overview(request.user, today)
-    # Cached like the overview, until the athlete's data changes (coaching/freshness.py).
-    context["feed"], context["feedback"] = freshness.cached(
+    # Cached like the overview, until the athlete's data changes (caching/versions.py).
+    context["feed"], context["feedback"] = cached(
         "train-feed",
-        [request.user.pk],
+        [request.user.pk, LIBRARY],
         (request.user.pk,),
         lambda: (
             services.calendar_feed_for(athlete=request.user),
@@ -427,11 +428,11 @@ def _session_detail_parts(request: HttpRequest, pk: int) -> dict:
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Access first, on every request: the scoped query says whose session it is or
     # answers 404, before the cache is asked. The content as it prints is then cached per
-    # viewer until the athlete's or the viewer's data changes (coaching/freshness.py).
+    # viewer until the athlete's or the viewer's data changes (caching/versions.py).
     athlete_id = selectors.session_owner_for(request.user, pk)
-    parts = freshness.cached(
+    parts = cached(
         "session-page",
-        [athlete_id, request.user.pk],
+        [athlete_id, request.user.pk, LIBRARY],
         (
             request.user.pk,
             pk,
@@ -700,11 +701,11 @@ def train_history(request: HttpRequest) -> HttpResponse:
     raw = request.GET.get("page", "")
     number = int(raw) if raw.isdigit() and len(raw) < 6 else 1
     template = "coaching/train_history.html"
-    # The page as it prints, cached until the athlete's data changes (coaching/freshness.py):
+    # The page as it prints, cached until the athlete's data changes (caching/versions.py):
     # counting and reading the annotated history costs more to build than to run.
-    html = freshness.cached(
+    html = cached(
         "history-page",
-        [request.user.pk],
+        [request.user.pk, LIBRARY],
         (request.user.pk, today, number, get_language(), template_version(template)),
         lambda: render_to_string(
             f"{template}#history", {"page": _history_page(request.user, today, number)}
@@ -777,10 +778,10 @@ _PROGRESS = "coaching/train_progress.html"
 def train_progress(request: HttpRequest) -> HttpResponse:
     athlete = request.user
     # What the page is drawn from, cached until the athlete's data or the library
-    # changes (coaching/freshness.py); the chart per exercise, unit and language.
-    exercises, units = freshness.cached(
+    # changes (caching/versions.py); the chart per exercise, unit and language.
+    exercises, units = cached(
         "progress-exercises",
-        [athlete.pk],
+        [athlete.pk, LIBRARY],
         (athlete.pk,),
         lambda: (list(selectors.exercises_logged_by(athlete).order_by("name")), units_of(athlete)),
     )
@@ -788,9 +789,9 @@ def train_progress(request: HttpRequest) -> HttpResponse:
     chosen = chosen or (exercises[0] if exercises else None)
     chart = None
     if chosen is not None:
-        chart = freshness.cached(
+        chart = cached(
             "progress-chart",
-            [athlete.pk],
+            [athlete.pk, LIBRARY],
             # The template's version stands for the chart's shape, which changes with it.
             (athlete.pk, chosen.pk, units, get_language(), template_version(_PROGRESS)),
             lambda: progress_chart(selectors.progress_points(athlete, chosen), units=units),

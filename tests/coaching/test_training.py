@@ -555,7 +555,7 @@ def test_opening_a_session_marks_the_coachs_comments_seen(client, coach, athlete
 
 
 def test_the_cached_exercises_show_every_change_at_once(client, athlete, schedule):
-    # The exercises part of the page is cached (coaching/freshness.py): each of these
+    # The exercises part of the page is cached (caching/versions.py): each of these
     # changes must show on the next request.
     client.force_login(athlete)
     session = schedule["today"]

@@ -7,7 +7,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from coaching.redis_cache import RedisCache
+from caching.redis import RedisCache
 from tests.factories import TEST_PASSWORD
 
 
@@ -57,7 +57,7 @@ def test_every_call_is_a_miss_when_redis_does_not_answer():
 def test_the_site_works_and_people_stay_signed_in_without_redis(client, athlete, coach):
     """Sessions in the database (cached_db), cached reads from the database: Redis down
     costs speed, never a page or a sign-in."""
-    dead = {"default": {"BACKEND": "coaching.redis_cache.RedisCache", "LOCATION": NOBODY_LISTENS}}
+    dead = {"default": {"BACKEND": "caching.redis.RedisCache", "LOCATION": NOBODY_LISTENS}}
     with override_settings(
         CACHES=dead, SESSION_ENGINE="django.contrib.sessions.backends.cached_db"
     ):

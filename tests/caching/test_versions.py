@@ -1,4 +1,4 @@
-"""Cached reads of training data (coaching/freshness.py) are never stale: every change a
+"""Cached reads of training data (caching/versions.py) are never stale: every change a
 user makes shows on the next request, whichever way it was written."""
 
 from datetime import timedelta
@@ -10,9 +10,9 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from athletes import freshness as athlete_freshness
 from athletes.services import roster_remove
-from coaching import freshness, selectors, services
+from caching import versions
+from coaching import selectors, services
 from coaching.models import Assignment, ScheduledPrescription, ScheduledSession
 from tests.factories import ExerciseFactory, PrescriptionFactory, ProgrammeFactory, WorkoutFactory
 
@@ -125,21 +125,21 @@ def test_a_change_is_marked_again_when_its_transaction_commits(
     athlete, session, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks() as callbacks:
-        freshness.touch([athlete.pk])
-    token = freshness.tokens([athlete.pk])
+        versions.changed([athlete.pk])
+    token = versions.versions([athlete.pk])
 
     for callback in callbacks:
         callback()
 
     # A read made between the write and its commit was stored under the first token.
-    assert freshness.tokens([athlete.pk]) != token
+    assert versions.versions([athlete.pk]) != token
 
 
 def test_an_evicted_token_never_brings_back_an_old_entry(athlete, session):
     selectors.session_for_logging(athlete, session.pk)
     session.title = "Changed behind the cache"
     ScheduledSession.objects.filter(pk=session.pk).update(title=session.title)
-    cache.delete(athlete_freshness._token_key(athlete.pk))  # evicted, or Redis restarted
+    cache.delete(versions._version_key(athlete.pk))  # evicted, or Redis restarted
 
     assert selectors.session_for_logging(athlete, session.pk).title == "Changed behind the cache"
 
