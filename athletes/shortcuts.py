@@ -1,12 +1,8 @@
 """Helpers for views that render long lists, shared by the athletes and coaching apps."""
 
-import functools
-import hashlib
-import os
 from collections.abc import Callable
 
 from django.middleware.csrf import get_token
-from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -19,25 +15,6 @@ def url_for_each(viewname: str, *args, placeholder: object = _PLACEHOLDER) -> Ca
     given to the returned function."""
     prefix, suffix = reverse(viewname, args=[*args, placeholder]).split(str(placeholder))
     return lambda value: f"{prefix}{value}{suffix}"
-
-
-def template_version(*names: str) -> str:
-    """Changes with the templates' source: part of the key of HTML rendered from them and
-    cached, so that neither a deploy nor a template edited under runserver ever serves
-    what the previous templates rendered. A stat per template and request; the source is
-    read again only when a file's modification time changes."""
-    return _version_of(tuple((name, os.stat(_path_of(name)).st_mtime_ns) for name in names))
-
-
-@functools.cache
-def _path_of(name: str) -> str:
-    return get_template(name).origin.name
-
-
-@functools.lru_cache(maxsize=256)
-def _version_of(stamped: tuple[tuple[str, int], ...]) -> str:
-    sources = "".join(get_template(name).template.source for name, _mtime in stamped)
-    return hashlib.sha256(sources.encode()).hexdigest()[:16]
 
 
 def csrf_input(request) -> SafeString:

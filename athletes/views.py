@@ -40,11 +40,11 @@ from athletes.models import AthleteProfile, Squad, User
 from athletes.shortcuts import (
     CSRF_PLACEHOLDER,
     csrf_input,
-    template_version,
     url_for_each,
     with_csrf,
 )
 from athletes.units import weekly_volume_text
+from caching.templates import template_version
 from caching.versions import cached, changed, roster_owner
 
 # Accounts ------------------------------------------------------------------------------

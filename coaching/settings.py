@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # The widget templates, for FORM_RENDERER below.
+    "django.forms",
     "django_htmx",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -144,6 +146,9 @@ TEMPLATES = [
         },
     }
 ]
+
+# Every field prints through one template (coaching/renderers.py).
+FORM_RENDERER = "coaching.renderers.FormRenderer"
 
 # SQLite by default; DATABASE_URL (postgres://user:pass@host:5432/name) in production.
 DATABASES = {

@@ -29,10 +29,10 @@ from athletes.selectors import athletes_coached_by, squads_of
 from athletes.shortcuts import (
     CSRF_PLACEHOLDER,
     csrf_input,
-    template_version,
     url_for_each,
     with_csrf,
 )
+from caching.templates import template_version
 from coaching import selectors, services
 from coaching.forms import (
     AssignForm,

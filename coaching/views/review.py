@@ -20,7 +20,8 @@ from django.views.decorators.vary import vary_on_headers
 
 from athletes.decorators import athlete_required, coach_required
 from athletes.selectors import athlete_for_coach, athletes_coached_by, profile_of, squads_of
-from athletes.shortcuts import template_version, url_for_each
+from athletes.shortcuts import url_for_each
+from caching.templates import template_version
 from caching.versions import LIBRARY, cached
 from coaching import exports, selectors, services
 from coaching.charts import progress_chart

@@ -30,10 +30,10 @@ from athletes.decorators import athlete_required
 from athletes.shortcuts import (
     CSRF_PLACEHOLDER,
     csrf_input,
-    template_version,
     url_for_each,
     with_csrf,
 )
+from caching.templates import template_version
 from caching.versions import LIBRARY, cached
 from coaching import selectors, services
 from coaching.charts import progress_chart

@@ -5,7 +5,7 @@ import os
 
 from django.test import override_settings
 
-from athletes import shortcuts
+from caching import templates as shortcuts
 
 
 def test_an_edited_template_gets_a_new_version_without_a_restart(tmp_path):
