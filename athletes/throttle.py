@@ -5,9 +5,14 @@ that starts at the first failure. Reaching a limit locks that email (or address)
 LOCKOUT seconds; the lock ends by itself and a successful sign-in clears the email's count.
 The counts live in the shared cache: Redis when REDIS_URL is set, so every app server
 sees them; otherwise each process counts on its own (fine for one server or development).
+
+When the cache does not answer, nothing is counted and nobody is locked out (logged): the
+alternative, refusing every sign-in, would take the whole site down with Redis.
 """
 
+import functools
 import hashlib
+import logging
 import math
 import time
 
@@ -20,6 +25,23 @@ WINDOW = 15 * 60
 LOCKOUT = 15 * 60
 
 _PREFIX = "signin-throttle"
+
+logger = logging.getLogger(__name__)
+
+
+def _open_when_cache_fails(result):
+    def decorate(function):
+        @functools.wraps(function)
+        def call(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            except Exception:
+                logger.warning("Cache unavailable: sign-in throttle skipped", exc_info=True)
+                return result
+
+        return call
+
+    return decorate
 
 
 def _key(kind: str, scope: str, value: str) -> str:
@@ -45,6 +67,7 @@ def _scopes(*, email: str, address: str) -> list[tuple[str, str, int]]:
     return scopes
 
 
+@_open_when_cache_fails(0)
 def lockout_remaining(*, email: str, address: str) -> int:
     """Seconds until this email and address may try again; 0 when they may now."""
     now = time.time()
@@ -54,6 +77,7 @@ def lockout_remaining(*, email: str, address: str) -> int:
     return max(0, math.ceil(until - now))
 
 
+@_open_when_cache_fails(0)
 def failure_record(*, email: str, address: str) -> int:
     """Count one failed sign-in; return the lock-out in seconds it caused (0 for none)."""
     locked = 0
@@ -73,6 +97,7 @@ def failure_record(*, email: str, address: str) -> int:
     return locked
 
 
+@_open_when_cache_fails(None)
 def success_record(*, email: str) -> None:
     cache.delete(_key("failures", "email", email))
 

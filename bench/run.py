@@ -53,7 +53,7 @@ HOST = "127.0.0.1"
 # again, after waiting for the machine to quieten, as long as the rest still fits in
 # TIME_LIMIT (the bench itself; `make bench` adds installing .venv and wrk, under 15 min).
 OTHER_WORK_LIMIT = 10.0
-TIME_LIMIT = 13 * 60
+TIME_LIMIT = 18 * 60
 RUN_SECONDS = 20  # per database and size, besides wrk: migrate, seed, count, start, check
 PROFILE_SECONDS = 20
 
@@ -94,6 +94,14 @@ def server_env(*, database_url: str, secret_key: str) -> dict:
     if REDIS_URL:
         env["REDIS_URL"] = REDIS_URL
     return env
+
+
+def cold_server_env(env: dict) -> dict:
+    """The server's environment with every cached read missing (bench/cold.py); without
+    Redis, with nothing cached at all."""
+    if REDIS_URL:
+        return {**env, "DJANGO_SETTINGS_MODULE": "bench.cold_settings"}
+    return {**env, "DJANGO_CACHE_READS": "0"}
 
 
 def _admin_url(url: str) -> str:
@@ -507,6 +515,26 @@ def run_one(
     for page in pages.values():
         page["vs_reference"] = round(page["rps"] / median["rps"], 3)
 
+    # The same pages cold: every cached read recomputed, as right after a change.
+    cold_env = cold_server_env(env)
+    counted_cold = inprocess(cold_env, "queries")
+    for name, page in pages.items():
+        page["cold"] = {"queries": counted_cold["pages"][name]["queries"]}
+    if size == max(SIZES, key=SIZES.get):
+        with Gunicorn(cold_env, workdir / f"gunicorn-{database}-{size}-cold.log") as server:
+            for page in args.pages:
+                if page.name == REFERENCE:
+                    continue
+                measured = measure(
+                    server, page, requests[page.name], args=args, clock=clock, serving=serving
+                )
+                measured["vs_reference"] = round(measured["rps"] / median["rps"], 3)
+                pages[page.name]["cold"].update(measured)
+                log(
+                    f"{database} {size} cold: {page.name:<24} {measured['rps']:>7.1f} req/s  "
+                    f"server CPU {measured['server_cpu_ms']:.2f} ms/req"
+                )
+
     profile = None
     if size == max(SIZES, key=SIZES.get) and args.profile_requests:
         worst = min((n for n in pages if n != REFERENCE), key=lambda n: pages[n]["vs_reference"])
@@ -622,7 +650,9 @@ def main(argv: list[str]) -> int:
     secret_key = secrets.token_urlsafe(50)
     runs = len(args.databases) * len(SIZES)
     clock = Clock(
-        measurements=runs * (len(args.pages) + 2),  # the reference three times
+        # Warm: every page and the reference three times, per run; cold: every page once
+        # more at the large size.
+        measurements=runs * (len(args.pages) + 2) + len(args.databases) * (len(args.pages) - 1),
         runs=runs,
         profiles=len(args.databases) if args.profile_requests else 0,
         each=args.warmup + args.duration + 0.5,

@@ -46,13 +46,13 @@ def roster_owner(coach_id: int) -> str:
     return f"roster-of-{coach_id}"
 
 
-def _version_key(owner: Owner) -> str:
+def version_key(owner: Owner) -> str:
     return f"version:{owner}"
 
 
 def versions(owners: Iterable[Owner]) -> list[str]:
     """The current version of each owner, making missing ones."""
-    keys = [_version_key(owner) for owner in owners]
+    keys = [version_key(owner) for owner in owners]
     found = cache.get_many(keys)
     missing = [key for key in keys if key not in found]
     for key in missing:
@@ -67,7 +67,7 @@ def changed(owners: Iterable[Owner | None]) -> None:
     """Mark what these owners cover as changed: now, so the rest of this transaction sees
     it, and again on commit, since a request that read the old rows meanwhile could have
     cached them under the first new version."""
-    keys = [_version_key(owner) for owner in dict.fromkeys(owners) if owner is not None]
+    keys = [version_key(owner) for owner in dict.fromkeys(owners) if owner is not None]
     if not keys:
         return
 

@@ -196,7 +196,7 @@ if REDIS_URL:
         }
     }
     # cached_db: reads come from Redis, but a Redis restart or eviction signs nobody out.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "caching.sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"

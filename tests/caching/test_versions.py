@@ -139,7 +139,7 @@ def test_an_evicted_token_never_brings_back_an_old_entry(athlete, session):
     selectors.session_for_logging(athlete, session.pk)
     session.title = "Changed behind the cache"
     ScheduledSession.objects.filter(pk=session.pk).update(title=session.title)
-    cache.delete(versions._version_key(athlete.pk))  # evicted, or Redis restarted
+    cache.delete(versions.version_key(athlete.pk))  # evicted, or Redis restarted
 
     assert selectors.session_for_logging(athlete, session.pk).title == "Changed behind the cache"
 
