@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -197,16 +198,23 @@ def progress_chart(points: list[dict], *, units: str) -> ProgressChart | None:
     )
 
 
-def progress_chart_of(athlete, exercise, *, units: str) -> ProgressChart | None:
-    """The athlete's chart of one exercise, for the athlete's progress page and their
-    coach's page alike: cached until the athlete's data or the library changes
-    (caching/versions.py). Access to the athlete is decided before this is called."""
+def progress_chart_html(athlete, exercise, *, units: str) -> str:
+    """The athlete's chart of one exercise as its read-only fragment, for the athlete's
+    progress page and their coach's page alike: cached until the athlete's data or the
+    library changes (caching/versions.py). Access to the athlete is decided before this
+    is called."""
+
+    def html() -> str:
+        chart = progress_chart(selectors.progress_points(athlete, exercise), units=units)
+        if chart is None:
+            return ""
+        return render_to_string(f"{CHART_TEMPLATE}#chart", {"chart": chart, "chosen": exercise})
+
     return cached(
         "progress-chart",
         [athlete.pk, LIBRARY],
-        # The template's version stands for the chart's shape, which changes with it.
         (athlete.pk, exercise.pk, units, get_language(), template_version(CHART_TEMPLATE)),
-        lambda: progress_chart(selectors.progress_points(athlete, exercise), units=units),
+        html,
     )
 
 

@@ -18,7 +18,7 @@ from athletes.selectors import athlete_for_coach, athletes_coached_by, profile_o
 from caching.templates import template_version
 from caching.versions import LIBRARY, cached
 from coaching import exports, selectors, services
-from coaching.charts import progress_chart_of
+from coaching.charts import progress_chart_html
 from coaching.forms import CommentForm, ExportForm, ProgrammeImportForm
 from coaching.models import SetLog
 from coaching.units import format_load, units_of
@@ -121,27 +121,38 @@ def coach_athlete(request: HttpRequest, pk: int) -> HttpResponse:
     athlete = get_object_or_404(athletes_coached_by(coach).select_related("athlete_profile"), pk=pk)
     # The athlete's calendar is drawn on the athlete's today: missed means missed there.
     today = _today_of(athlete)
-    # What the page shows is the athlete's data (or the library's): read once and cached
-    # until it changes (caching/versions.py), then printed by the template.
-    data = cached(
+    template = "coaching/coach_athlete.html"
+
+    def fragments() -> dict:
+        context = _coach_athlete_data(coach, athlete, today)
+        html = {
+            name: render_to_string(f"{template}#{name}", context)
+            for name in ("calendar", "logs", "trend")
+        }
+        return {**html, "exercises": list(selectors.exercises_logged_by(athlete).order_by("name"))}
+
+    # The calendar, the logs and the effort table show the athlete's data only: read-only
+    # fragments cached until it changes (caching/versions.py), with the exercises the
+    # chart offers. The key holds all else they depend on.
+    cached_parts = cached(
         "coach-athlete",
         [athlete.pk, LIBRARY],
-        (coach.pk, athlete.pk, today),
-        lambda: _coach_athlete_data(coach, athlete, today),
+        (coach.pk, athlete.pk, today, get_language(), template_version(template)),
+        fragments,
     )
-    exercises = data["exercises"]
+    exercises = cached_parts["exercises"]
     chosen = next((e for e in exercises if e.slug == request.GET.get("exercise")), None)
     chosen = chosen or (exercises[0] if exercises else None)
-    chart = progress_chart_of(athlete, chosen, units=units_of(athlete)) if chosen else None
+    chart_html = progress_chart_html(athlete, chosen, units=units_of(athlete)) if chosen else ""
     context = {
-        **data,
+        "fragments": cached_parts,
         "athlete": athlete,
         "profile": profile_of(athlete),
+        "exercises": exercises,
         "chosen": chosen,
-        "chart": chart,
-        "today": today,
+        "chart_html": chart_html,
     }
-    return render(request, "coaching/coach_athlete.html", context)
+    return render(request, template, context)
 
 
 def _coach_athlete_data(coach, athlete, today) -> dict:
@@ -158,7 +169,6 @@ def _coach_athlete_data(coach, athlete, today) -> dict:
         "calendar": _calendar(list(sessions), window_start, today),
         # Oldest first, the last twelve with a score.
         "trend": [log for log in logs if log.rpe or log.max_pain is not None][:12][::-1],
-        "exercises": list(selectors.exercises_logged_by(athlete).order_by("name")),
     }
 
 

@@ -34,7 +34,7 @@ from athletes.shortcuts import (
 from caching.templates import template_version
 from caching.versions import LIBRARY, cached
 from coaching import selectors, services
-from coaching.charts import progress_chart_of
+from coaching.charts import progress_chart_html
 from coaching.forms import AdhocSessionForm, CommentForm, FinishForm, PainForm, SetLogForm
 from coaching.ics import calendar_body
 from coaching.models import CalendarFeed, ScheduledPrescription, ScheduledSession, SetLog
@@ -688,16 +688,19 @@ def train_history(request: HttpRequest) -> HttpResponse:
     today = services.athlete_today(athlete)
     raw = request.GET.get("page", "")
     number = int(raw) if raw.isdigit() and len(raw) < 6 else 1
-    # The page's sessions, read once and cached until the athlete's data changes
-    # (caching/versions.py): counting and reading the annotated history costs more to
-    # build than to run.
-    page = cached(
+    template = "coaching/train_history.html"
+    # The list is a read-only fragment (links only, no form) of the athlete's data, cached
+    # until it changes (caching/versions.py): counting and reading the annotated history,
+    # and printing it, cost more than the rest of the page.
+    html = cached(
         "history",
         [athlete.pk, LIBRARY],
-        (athlete.pk, today, number),
-        lambda: _history_page(athlete, today, number),
+        (athlete.pk, today, number, get_language(), template_version(template)),
+        lambda: render_to_string(
+            f"{template}#history", {"page": _history_page(athlete, today, number), "today": today}
+        ),
     )
-    return render(request, "coaching/train_history.html", {"page": page, "today": today})
+    return render(request, template, {"history_html": html})
 
 
 def _history_page(athlete, today, number: int) -> dict:
@@ -729,11 +732,11 @@ def train_progress(request: HttpRequest) -> HttpResponse:
     )
     chosen = next((e for e in exercises if e.slug == request.GET.get("exercise")), None)
     chosen = chosen or (exercises[0] if exercises else None)
-    chart = progress_chart_of(athlete, chosen, units=units) if chosen else None
+    chart_html = progress_chart_html(athlete, chosen, units=units) if chosen else ""
     return render(
         request,
         "coaching/train_progress.html",
-        {"exercises": exercises, "chosen": chosen, "chart": chart, "units": units},
+        {"exercises": exercises, "chosen": chosen, "chart_html": chart_html, "units": units},
     )
 
 
