@@ -135,7 +135,7 @@ def coach_athlete(request: HttpRequest, pk: int) -> HttpResponse:
     # fragments cached until it changes (caching/versions.py), with the exercises the
     # chart offers. The key holds all else they depend on.
     cached_parts = cached(
-        "coach-athlete",
+        "coach-athlete-fragments",
         [athlete.pk, LIBRARY],
         (coach.pk, athlete.pk, today, get_language(), template_version(template)),
         fragments,
