@@ -4,9 +4,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.template.loader import render_to_string
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from caching.templates import template_version
+from caching.versions import LIBRARY, cached
+from coaching import selectors
 from coaching.units import format_number, from_kg
 
 WIDTH, HEIGHT, PAD = 320, 160, 24
@@ -191,3 +196,27 @@ def progress_chart(points: list[dict], *, units: str) -> ProgressChart | None:
         x_labels=x_labels,
         description=description,
     )
+
+
+def progress_chart_html(athlete, exercise, *, units: str) -> str:
+    """The athlete's chart of one exercise as its read-only fragment, for the athlete's
+    progress page and their coach's page alike: cached until the athlete's data or the
+    library changes (caching/versions.py). Access to the athlete is decided before this
+    is called."""
+
+    def html() -> str:
+        chart = progress_chart(selectors.progress_points(athlete, exercise), units=units)
+        if chart is None:
+            return ""
+        return render_to_string(f"{CHART_TEMPLATE}#chart", {"chart": chart, "chosen": exercise})
+
+    return cached(
+        "progress-chart",
+        [athlete.pk, LIBRARY],
+        (athlete.pk, exercise.pk, units, get_language(), template_version(CHART_TEMPLATE)),
+        html,
+    )
+
+
+# The template the chart is drawn by, as its #chart fragment.
+CHART_TEMPLATE = "coaching/train_progress.html"

@@ -1,7 +1,4 @@
-import functools
-from collections.abc import Callable
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,9 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
-from django.utils.text import Truncator
-from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -20,11 +15,10 @@ from django.views.decorators.vary import vary_on_headers
 
 from athletes.decorators import athlete_required, coach_required
 from athletes.selectors import athlete_for_coach, athletes_coached_by, profile_of, squads_of
-from athletes.shortcuts import url_for_each
 from caching.templates import template_version
 from caching.versions import LIBRARY, cached
 from coaching import exports, selectors, services
-from coaching.charts import progress_chart
+from coaching.charts import progress_chart_html
 from coaching.forms import CommentForm, ExportForm, ProgrammeImportForm
 from coaching.models import SetLog
 from coaching.units import format_load, units_of
@@ -36,120 +30,6 @@ FLAG_LABELS = {
     "inactive": gettext_lazy("No log for 7 days"),
     "imbalance": gettext_lazy("Left-right gap over 15%"),
 }
-
-# What the coach's pages call a session's status (ScheduledSession.status_on).
-STATUS_LABELS = {
-    "done": gettext_lazy("done"),
-    "partial": gettext_lazy("partial"),
-    "missed": gettext_lazy("missed"),
-    "planned": gettext_lazy("planned"),
-}
-
-
-def _memo(format_one: Callable) -> Callable:
-    """Rows share dates, numbers and titles: format each distinct value once a request."""
-    done: dict = {}
-
-    def formatted(value):
-        if value not in done:
-            done[value] = format_one(value)
-        return done[value]
-
-    return formatted
-
-
-class _DayNames:
-    """The date filter's "j M", "D j M" and "D" for many dates in one request, with the
-    translated month and weekday names looked up once rather than once a date (each
-    date_format() call parses its format and builds a formatter)."""
-
-    def __init__(self) -> None:
-        self.months = {month: MONTHS_3[month].title() for month in range(1, 13)}
-        self.weekdays = {day: str(WEEKDAYS_ABBR[day]) for day in range(7)}
-
-    def weekday(self, day) -> str:  # "D"
-        return self.weekdays[day.weekday()]
-
-    def short(self, day) -> str:  # "j M"
-        return f"{day.day} {self.months[day.month]}"
-
-    def long(self, day) -> str:  # "D j M"
-        return f"{self.weekdays[day.weekday()]} {day.day} {self.months[day.month]}"
-
-
-@functools.cache
-def _day_names(language: str) -> _DayNames:
-    return _DayNames()
-
-
-def _percent(done: int, due: int) -> str:
-    # As {% widthratio done due 100 %} printed it.
-    return f"{round(done / due * 100)}%" if due else "—"
-
-
-def _whole_percent(value) -> str:
-    # As |floatformat:0 printed it: halves round up.
-    return f"{Decimal(str(value)).quantize(Decimal(1), ROUND_HALF_UP):f}%"
-
-
-def _dashboard_rows(athletes, gaps: dict, today, flag: str, coach_pk: int) -> list[dict]:
-    """Each row's text, worked out once in Python: the template only places it."""
-    url = url_for_each("coaching:coach_athlete")
-    names = _day_names(get_language())
-    pain = _memo(lambda n: _("Pain %(n)s") % {"n": n})
-    rpe = _memo(lambda n: _("RPE %(n)s") % {"n": n})
-    extra = _memo(
-        lambda n: ngettext("+%(counter)s unplanned", "+%(counter)s unplanned", n) % {"counter": n}
-    )
-    partial = _memo(
-        lambda n: (
-            ngettext(
-                "%(counter)s partly logged, not finished",
-                "%(counter)s partly logged, not finished",
-                n,
-            )
-            % {"counter": n}
-        )
-    )
-    missed, quiet = _("Missed"), _("Quiet 7 days")
-    rows = []
-    for a in athletes:
-        gap = gaps.get(a.pk)
-        flags = selectors.athlete_flags(a, today, gap)
-        if flag and flag not in flags:
-            continue
-        badges = []
-        for key in flags:
-            if key == "pain":
-                label = pain(a.max_pain)
-            elif key == "rpe":
-                label = rpe(a.max_rpe)
-            elif key == "imbalance":
-                label = _("%(name)s: %(gap)s%% L/R") % {"name": gap[0], "gap": gap[1]}
-            elif key == "missed":
-                label = missed
-            else:
-                label = quiet
-            badges.append((key, label))
-        rows.append(
-            {
-                "url": url(a.pk),
-                # A self-coached runner is on their own dashboard.
-                "name": _("%(name)s (you)") % {"name": a} if a.pk == coach_pk else str(a),
-                "c7": _percent(a.done_7, a.due_7),
-                "t7": f"{a.done_7}/{a.due_7}",
-                "c30": _whole_percent(a.compliance_30) if a.due_30 else "—",
-                "t30": f"{a.done_30}/{a.due_30}",
-                "c90": _percent(a.done_90, a.due_90),
-                "t90": f"{a.done_90}/{a.due_90}",
-                "extra": extra(a.extra_30) if a.extra_30 else "",
-                "partial": partial(a.partial_7) if a.partial_7 else "",
-                "last": names.short(a.last_logged) if a.last_logged else "—",
-                "next": names.long(a.next_date) if a.next_date else "—",
-                "badges": badges,
-            }
-        )
-    return rows
 
 
 @require_GET
@@ -168,55 +48,50 @@ def coach_dashboard(request: HttpRequest) -> HttpResponse:
         if request.GET.get("sort") in {"name", "compliance", "last"}
         else "name"
     )
+    # The access check: the pks of the coach's athletes (in the squad asked for).
     ids = selectors.dashboard_roster(coach, squad)
     template = "coaching/coach_dashboard.html"
 
     def rows() -> str:
         athletes = selectors.dashboard_athletes(coach, today, squad=squad, sort=sort)
         gaps = selectors.side_gaps(athletes, today)
-        context = {
-            "rows": _dashboard_rows(athletes, gaps, today, flag, coach.pk),
-            "flag": flag,
-            "squad": squad,
-        }
+        listed = []
+        for athlete in athletes:
+            athlete.side_gap = gaps.get(athlete.pk)
+            athlete.flags = selectors.athlete_flags(athlete, today, athlete.side_gap)
+            if not flag or flag in athlete.flags:
+                listed.append(athlete)
+        context = {"athletes": listed, "flag": flag, "squad": squad, "coach": coach}
         return render_to_string(f"{template}#dashboard-rows", context)
 
-    def page() -> str:
-        context = {
-            "rows_html": rows(),
-            "squads": squads,
-            "squad": squad,
-            "flag": flag,
-            "sort": sort,
-            "flag_labels": FLAG_LABELS,
-            "thresholds": {
-                "pain": selectors.PAIN_FLAG,
-                "rpe": selectors.RPE_FLAG,
-                "inactive": selectors.INACTIVE_DAYS,
-                "gap": selectors.SIDE_GAP_FLAG,
-                "recent": selectors.RECENT_DAYS,
-            },
-        }
-        return render_to_string(f"{template}#dashboard", context)
-
-    # Only these athletes' data shows: cached until one of them changes
-    # (caching/versions.py). Building the queries behind the rows costs more than
-    # running them, so a cached request builds only the roster's.
-    parts = (
-        coach.pk,
-        ids,
-        [(s.pk, s.name) for s in squads],
-        squad.pk if squad else None,
-        flag,
-        sort,
-        today,
-        get_language(),
-        template_version(template),
+    # The rows are a read-only fragment (no form) showing only these athletes' data:
+    # cached until one of them changes (caching/versions.py). Building the queries behind
+    # them costs more than running them, so a cached request builds only the roster's.
+    rows_html = cached(
+        "dashboard-rows",
+        [*ids, LIBRARY],
+        (coach.pk, ids, squad.pk if squad else None, flag, sort, today, get_language())
+        + (template_version(template),),
+        rows,
     )
     if request.htmx and request.htmx.target == "dashboard-rows":
-        return HttpResponse(cached("dashboard-rows", [*ids, LIBRARY], parts, rows))
-    html = cached("dashboard", [*ids, LIBRARY], parts, page)
-    return render(request, template, {"content_html": html})
+        return HttpResponse(rows_html)
+    context = {
+        "rows_html": rows_html,
+        "squads": squads,
+        "squad": squad,
+        "flag": flag,
+        "sort": sort,
+        "flag_labels": FLAG_LABELS,
+        "thresholds": {
+            "pain": selectors.PAIN_FLAG,
+            "rpe": selectors.RPE_FLAG,
+            "inactive": selectors.INACTIVE_DAYS,
+            "gap": selectors.SIDE_GAP_FLAG,
+            "recent": selectors.RECENT_DAYS,
+        },
+    }
+    return render(request, template, context)
 
 
 @require_GET
@@ -241,158 +116,78 @@ def coach_news_count(request: HttpRequest) -> HttpResponse:
 @never_cache
 def coach_athlete(request: HttpRequest, pk: int) -> HttpResponse:
     coach = request.user
-    # athlete_for_coach() also fetches the athlete's squads, which this page does not show.
+    # The access check. athlete_for_coach() also fetches the athlete's squads, which this
+    # page does not show.
     athlete = get_object_or_404(athletes_coached_by(coach).select_related("athlete_profile"), pk=pk)
     # The athlete's calendar is drawn on the athlete's today: missed means missed there.
     today = _today_of(athlete)
-    exercises = cached(
-        "coach-exercises",
+    template = "coaching/coach_athlete.html"
+
+    def fragments() -> dict:
+        context = _coach_athlete_data(coach, athlete, today)
+        html = {
+            name: render_to_string(f"{template}#{name}", context)
+            for name in ("calendar", "logs", "trend")
+        }
+        return {**html, "exercises": list(selectors.exercises_logged_by(athlete).order_by("name"))}
+
+    # The calendar, the logs and the effort table show the athlete's data only: read-only
+    # fragments cached until it changes (caching/versions.py), with the exercises the
+    # chart offers. The key holds all else they depend on.
+    cached_parts = cached(
+        "coach-athlete-fragments",
         [athlete.pk, LIBRARY],
-        (athlete.pk,),
-        lambda: list(selectors.exercises_logged_by(athlete).order_by("name")),
+        (coach.pk, athlete.pk, today, get_language(), template_version(template)),
+        fragments,
     )
+    exercises = cached_parts["exercises"]
     chosen = next((e for e in exercises if e.slug == request.GET.get("exercise")), None)
     chosen = chosen or (exercises[0] if exercises else None)
-
-    def body() -> str:
-        return render_to_string(
-            "coaching/coach_athlete.html#body",
-            _coach_athlete_context(coach, athlete, today, exercises, chosen),
-        )
-
-    # Everything the body shows is the athlete's data (or the library's), so it is cached
-    # until that changes (caching/versions.py); the access check above runs on every
-    # request. The key holds all else the body depends on.
-    html = cached(
-        "coach-athlete-page",
-        [athlete.pk, LIBRARY],
-        (
-            coach.pk,
-            athlete.pk,
-            today,
-            get_language(),
-            chosen.pk if chosen else None,
-            template_version("coaching/coach_athlete.html", "coaching/train_progress.html"),
-        ),
-        body,
-    )
-    # render_to_string() returns a SafeString, and pickling in the cache keeps it one.
-    return render(request, "coaching/coach_athlete.html", {"athlete": athlete, "body": html})
-
-
-def _coach_athlete_context(coach, athlete, today, exercises, chosen) -> dict:
-    logs = _log_rows(list(selectors.coach_athlete_logs(coach, athlete)[:30]))
-    window_start = today - timedelta(days=27)
-    sessions = _calendar_sessions(coach, athlete, window_start, today + timedelta(days=13), today)
-    profile = profile_of(athlete)
-    chart = (
-        progress_chart(selectors.progress_points(athlete, chosen), units=units_of(athlete))
-        if chosen
-        else None
-    )
-    calendar = _calendar(sessions, window_start, today)
-    return {
+    chart_html = progress_chart_html(athlete, chosen, units=units_of(athlete)) if chosen else ""
+    context = {
+        "fragments": cached_parts,
         "athlete": athlete,
-        "profile": profile,
-        "logs": logs,
-        "weekdays": [day["weekday"] for day in calendar[0]],
-        "calendar": calendar,
-        "trend": list(reversed([log for log in logs if log["rpe"] or log["pain"] is not None]))[
-            -12:
-        ],
+        "profile": profile_of(athlete),
         "exercises": exercises,
         "chosen": chosen,
-        "chart": chart,
-        "today": today,
+        "chart_html": chart_html,
     }
+    return render(request, template, context)
 
 
-def _log_rows(logs) -> list[dict]:
-    """What the logs list and the effort table print, worked out once per log."""
-    url = url_for_each("coaching:coach_session")
-    names = _day_names(get_language())
-    pain = _memo(lambda n: _("pain %(n)s") % {"n": n})
-    comments = _memo(
-        lambda n: ngettext("%(counter)s comment", "%(counter)s comments", n) % {"counter": n}
-    )
-    return [
-        {
-            "url": url(log.session_id),
-            "status": "done" if log.completed_at else "partial",
-            "planned": (
-                names.long(log.session.date)
-                if log.session.assignment_id and log.session.date != log.done_on
-                else ""
-            ),
-            "day": names.long(log.done_on),
-            "short": names.short(log.done_on),
-            "title": log.session.title,
-            "rpe": log.rpe,
-            "pain": log.max_pain,
-            "pain_text": pain(log.max_pain) if log.max_pain is not None else "",
-            "pain_high": log.max_pain is not None and log.max_pain >= 5,
-            "comments": comments(log.comment_count) if log.comment_count else "",
-            "by_coach": bool(log.logged_by_id and log.logged_by_id != log.athlete_id),
-        }
-        for log in logs
-    ]
-
-
-def _calendar_sessions(coach, athlete, start, end, today) -> list[tuple]:
-    """(pk, planned date, title, status, done on) of the athlete's sessions in the
-    calendar's window; done on is None unless logged."""
+def _coach_athlete_data(coach, athlete, today) -> dict:
+    logs = list(selectors.coach_athlete_logs(coach, athlete)[:30])
+    window_start = today - timedelta(days=27)
     sessions = (
         selectors.sessions_coached_by(coach)
-        .filter(athlete=athlete, date__gte=start, date__lte=end)
+        .filter(athlete=athlete, date__gte=window_start, date__lte=today + timedelta(days=13))
         .select_related("log")
         .order_by("date")
     )
-    rows = []
-    for s in sessions:
-        log = s.log if s.has_log else None
-        rows.append((s.pk, s.date, s.title, s.status_on(today), log.done_on if log else None))
-    return rows
+    return {
+        "logs": logs,
+        "calendar": _calendar(list(sessions), window_start, today),
+        # Oldest first, the last twelve with a score.
+        "trend": [log for log in logs if log.rpe or log.max_pain is not None][:12][::-1],
+    }
 
 
 def _calendar(sessions, start, today) -> list[list[dict]]:
-    """Six weeks from Monday four weeks ago: each day with its sessions and their state."""
+    """Six weeks from Monday four weeks ago: each day with its sessions, each with its
+    state on the athlete's today."""
     first = start - timedelta(days=start.weekday())
-    url = url_for_each("coaching:coach_session")
-    title = _memo(lambda value: Truncator(value).chars(18))
-    names = _day_names(get_language())
     by_day: dict = {}
     for session in sessions:
-        by_day.setdefault(session[1], []).append(session)
-    weeks = []
-    for week in range(6):
-        days = []
-        for offset in range(7):
-            day = first + timedelta(days=week * 7 + offset)
-            items = []
-            for pk, _date, session_title, state, done_on in by_day.get(day, []):
-                items.append(
-                    {
-                        "state": state,
-                        "state_label": STATUS_LABELS[state],
-                        "url": url(pk),
-                        # Shortened to fit a column; a phone's list has room for all of it.
-                        "short": title(session_title),
-                        "title": session_title,
-                        # Done on another day than planned: say when.
-                        "done_on": names.short(done_on) if done_on and done_on != day else "",
-                    }
-                )
-            days.append(
-                {
-                    "date": day,
-                    "label": names.short(day),
-                    "weekday": names.weekday(day),
-                    "items": items,
-                    "is_today": day == today,
-                }
-            )
-        weeks.append(days)
-    return weeks
+        session.state = session.status_on(today)
+        # Done on another day than planned: the calendar says when.
+        log = session.log if session.has_log else None
+        session.done_other_day = log.done_on if log and log.done_on != session.date else None
+        by_day.setdefault(session.date, []).append(session)
+    days = [first + timedelta(days=offset) for offset in range(42)]
+    return [
+        [{"date": day, "sessions": by_day.get(day, []), "is_today": day == today} for day in week]
+        for week in (days[index : index + 7] for index in range(0, 42, 7))
+    ]
 
 
 def _today_of(athlete) -> date:

@@ -16,7 +16,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -30,13 +29,12 @@ from athletes.decorators import athlete_required
 from athletes.shortcuts import (
     CSRF_PLACEHOLDER,
     csrf_input,
-    url_for_each,
     with_csrf,
 )
 from caching.templates import template_version
 from caching.versions import LIBRARY, cached
 from coaching import selectors, services
-from coaching.charts import progress_chart
+from coaching.charts import progress_chart_html
 from coaching.forms import AdhocSessionForm, CommentForm, FinishForm, PainForm, SetLogForm
 from coaching.ics import calendar_body
 from coaching.models import CalendarFeed, ScheduledPrescription, ScheduledSession, SetLog
@@ -62,17 +60,6 @@ def train_home(request: HttpRequest) -> HttpResponse:
             list(selectors.unread_feedback_for_athlete(request.user)[:10]),
         ),
     )
-    # Each listed session's link and day, worked out once here rather than by a {% url %}
-    # and a date filter per row.
-    url = url_for_each("coaching:session_detail")
-    listed = (*context["today_sessions"], *context["missed"], *context["week"])
-    if context["next_session"] is not None:
-        listed += (context["next_session"],)
-    for session in listed:
-        session.url = url(session.pk)
-        session.day = date_format(session.date, "D j M")
-    for comment in context["feedback"]:
-        comment.url = url(comment.log.session_id)
     return render(request, "coaching/train_home.html", context)
 
 
@@ -697,18 +684,20 @@ def adhoc_exercise_add(request: HttpRequest, pk: int) -> HttpResponse:
 @athlete_required
 @never_cache
 def train_history(request: HttpRequest) -> HttpResponse:
-    today = services.athlete_today(request.user)
+    athlete = request.user
+    today = services.athlete_today(athlete)
     raw = request.GET.get("page", "")
     number = int(raw) if raw.isdigit() and len(raw) < 6 else 1
     template = "coaching/train_history.html"
-    # The page as it prints, cached until the athlete's data changes (caching/versions.py):
-    # counting and reading the annotated history costs more to build than to run.
+    # The list is a read-only fragment (links only, no form) of the athlete's data, cached
+    # until it changes (caching/versions.py): counting and reading the annotated history,
+    # and printing it, cost more than the rest of the page.
     html = cached(
-        "history-page",
-        [request.user.pk, LIBRARY],
-        (request.user.pk, today, number, get_language(), template_version(template)),
+        "history",
+        [athlete.pk, LIBRARY],
+        (athlete.pk, today, number, get_language(), template_version(template)),
         lambda: render_to_string(
-            f"{template}#history", {"page": _history_page(request.user, today, number)}
+            f"{template}#history", {"page": _history_page(athlete, today, number), "today": today}
         ),
     )
     return render(request, template, {"history_html": html})
@@ -716,60 +705,16 @@ def train_history(request: HttpRequest) -> HttpResponse:
 
 def _history_page(athlete, today, number: int) -> dict:
     page = Paginator(selectors.history_of(athlete, today), HISTORY_PER_PAGE).get_page(number)
+    sessions = list(page.object_list)
+    for session in sessions:
+        session.status = session.status_on(today)
     return {
-        "items": _history_items(page.object_list, today),
+        "sessions": sessions,
         "number": page.number,
         "num_pages": page.paginator.num_pages,
         "previous": page.previous_page_number() if page.has_previous() else None,
         "next": page.next_page_number() if page.has_next() else None,
     }
-
-
-def _history_items(sessions, today) -> list[dict]:
-    """Each session of a history page as the strings it shows, worked out here once
-    rather than through a dozen template lookups, filters and tags per row."""
-    url = url_for_each("coaching:session_detail")
-    badges = {
-        "done": (_("Done"), "text-bg-success"),
-        "partial": (_("Partial: not finished"), "text-bg-info"),
-        "missed": (_("Missed"), "text-bg-warning"),
-        "planned": (_("Planned"), "text-bg-secondary"),
-    }
-    unplanned = _("unplanned")
-    items = []
-    for session in sessions:
-        log = session.log if session.has_log else None
-        status = session.status_on(today)
-        label, badge = badges[status]
-        details = [
-            _("%(done)s of %(planned)s planned sets")
-            % {"done": session.done_sets, "planned": session.planned_sets}
-        ]
-        if log and log.done_on != session.date and session.assignment_id is not None:
-            details.insert(0, _("planned %(day)s") % {"day": date_format(session.date, "D j M")})
-        if log and log.rpe:
-            details.append(f"RPE {log.rpe}")
-        if log and log.duration_minutes:
-            details.append(f"{log.duration_minutes} min")
-        items.append(
-            {
-                "url": url(session.pk),
-                "heading": f"{date_format(session.day, 'D j M Y')} · {session.title}",
-                "finish": status == "partial" and session.date < today,
-                "status": label,
-                "badge": badge,
-                "details": " · ".join(str(d) for d in details),
-                "pain": _("pain %(pain)s/10") % {"pain": session.max_pain}
-                if session.max_pain
-                else "",
-                "pain_high": bool(session.max_pain and session.max_pain >= 5),
-                "unplanned": unplanned if session.assignment_id is None else "",
-            }
-        )
-    return items
-
-
-_PROGRESS = "coaching/train_progress.html"
 
 
 @require_GET
@@ -787,19 +732,11 @@ def train_progress(request: HttpRequest) -> HttpResponse:
     )
     chosen = next((e for e in exercises if e.slug == request.GET.get("exercise")), None)
     chosen = chosen or (exercises[0] if exercises else None)
-    chart = None
-    if chosen is not None:
-        chart = cached(
-            "progress-chart",
-            [athlete.pk, LIBRARY],
-            # The template's version stands for the chart's shape, which changes with it.
-            (athlete.pk, chosen.pk, units, get_language(), template_version(_PROGRESS)),
-            lambda: progress_chart(selectors.progress_points(athlete, chosen), units=units),
-        )
+    chart_html = progress_chart_html(athlete, chosen, units=units) if chosen else ""
     return render(
         request,
-        _PROGRESS,
-        {"exercises": exercises, "chosen": chosen, "chart": chart, "units": units},
+        "coaching/train_progress.html",
+        {"exercises": exercises, "chosen": chosen, "chart_html": chart_html, "units": units},
     )
 
 

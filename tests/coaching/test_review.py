@@ -604,33 +604,6 @@ def test_coach_athlete_page_charts_the_exercise_asked_for(client, coach, athlete
     assert _main(client.get(url, {"exercise": "nope"})) == _main_of(first)
 
 
-def test_dashboard_rows_print_what_the_template_filters_printed(coach):
-    """The dashboard formats its figures in Python; they must read as before."""
-    from django.template import engines
-    from django.utils.formats import date_format
-
-    from coaching.views.review import _DayNames, _percent, _whole_percent
-
-    names = _DayNames()
-    day = TODAY - timedelta(days=400)
-    for _ in range(800):
-        assert names.short(day) == date_format(day, "j M")
-        assert names.long(day) == date_format(day, "D j M")
-        assert names.weekday(day) == date_format(day, "D")
-        day += timedelta(days=1)
-    template = engines["django"].from_string(
-        "{% widthratio done due 100 %}|{{ share|floatformat:0 }}"
-    )
-    for due in range(1, 40):
-        for done in range(due + 1):
-            share = 100.0 * done / due
-            widthratio, floatformat = template.render(
-                {"done": done, "due": due, "share": share}
-            ).split("|")
-            assert _percent(done, due) == f"{widthratio}%"
-            assert _whole_percent(share) == f"{floatformat}%"
-
-
 def test_dashboard_rows_show_changes_at_once_though_cached(client, coach, athlete, reviewed):
     client.force_login(coach)
     url = reverse("coaching:coach_dashboard")
