@@ -17,10 +17,12 @@ The cache is an optimisation only: when it raises, values are computed from the 
 Versions must be seen by every process, so nothing is cached unless CACHE_READS is on (by
 default with Redis, never with per-process memory caches)."""
 
+import functools
 import hashlib
 import logging
 import uuid
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -38,6 +40,19 @@ ENTRY_SECONDS = 60 * 60
 _MISSING = object()
 
 type Owner = int | str
+
+
+@functools.cache
+def code_version() -> str:
+    """A hash of our Python source, read once per process: part of every key, so a value
+    cached by the previous release (whose shape may differ) is never read by this one.
+    Templates have their own version (caching/templates.py)."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for package in ("caching", "athletes", "library", "coaching"):
+        for path in sorted((root / package).rglob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def roster_owner(coach_id: int) -> str:
@@ -92,7 +107,7 @@ def cached[T](name: str, owners: Iterable[Owner], parts: tuple, compute: Callabl
         return compute()
     try:
         current = versions([EVERYONE, *owners])
-        digest = hashlib.sha256(repr((parts, current)).encode()).hexdigest()
+        digest = hashlib.sha256(repr((code_version(), parts, current)).encode()).hexdigest()
         key = f"{name}:{digest}"
         value = cache.get(key, _MISSING)
     except Exception:

@@ -211,3 +211,11 @@ def test_ending_a_link_without_signals_closes_every_page_of_the_athlete_at_once(
         {"prescription": _prescription(session).pk, "set_number": 2, "reps": 5},
     )
     assert set_post.status_code == 404
+
+
+def test_a_new_release_never_reads_what_the_previous_one_cached(settings, monkeypatch):
+    # The same name, parts and versions: only the code differs, as after a deploy.
+    settings.CACHE_READS = True
+    assert versions.cached("shape", [], ("p",), lambda: {"old": 1}) == {"old": 1}
+    monkeypatch.setattr(versions, "code_version", lambda: "next-release")
+    assert versions.cached("shape", [], ("p",), lambda: {"new": 2}) == {"new": 2}
