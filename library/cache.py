@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
 
-from caching.versions import LIBRARY, version_key, changed, versions
+from caching.versions import LIBRARY, changed, version_key, versions
 
 VERSION_KEY = version_key(LIBRARY)
 FRAGMENT_SECONDS = 60 * 60
