@@ -19,7 +19,7 @@ def test_collectstatic_writes_brotli_and_gzip_copies_for_whitenoise(tmp_path):
         STATICFILES_FINDERS=["django.contrib.staticfiles.finders.FileSystemFinder"],
     ):
         call_command("collectstatic", interactive=False, verbosity=0)
-    styles = [p for p in Path(tmp_path, "vendor").glob("bootstrap-*.min.*.css")]
+    styles = list(Path(tmp_path, "vendor").glob("bootstrap-*.min.*.css"))
     assert styles, "no hashed Bootstrap stylesheet collected"
     for style in styles:
         assert Path(f"{style}.br").stat().st_size < style.stat().st_size / 4
