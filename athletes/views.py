@@ -39,6 +39,7 @@ from caching.templates import template_version
 from caching.versions import cached, roster_owner
 
 ROSTER = "athletes/athlete_list.html"
+
 # Accounts ------------------------------------------------------------------------------
 
 
