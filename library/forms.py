@@ -5,11 +5,20 @@ from library.models import Equipment, Exercise, MuscleGroup
 
 
 class FilterSelect(forms.Select):
-    """A select whose options are written by its own template rather than included one by
-    one (django/forms/widgets/select_option.html): the filters list some fifty options on
-    a page that is read often. No option groups, no attributes on options."""
+    """A select whose options are written out by its own template as (value, label,
+    selected), rather than one include of django/forms/widgets/select_option.html each:
+    the filters list some fifty options on a page that is read often. No option groups,
+    no attributes on options."""
 
     template_name = "library/widgets/select.html"
+
+    def get_context(self, name, value, attrs):
+        context = forms.Widget.get_context(self, name, value, attrs)
+        chosen = set(context["widget"]["value"])
+        context["widget"]["options"] = [
+            (str(option), label, str(option) in chosen) for option, label in self.choices
+        ]
+        return context
 
 
 class ExerciseFilterForm(forms.Form):
