@@ -9,7 +9,6 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from athletes.models import (
@@ -30,6 +29,7 @@ _AREA_CITY = re.compile(
 _UTC_NAMES = {"UTC", "UCT", "GMT", "GMT0", "GMT+0", "GMT-0", "Greenwich", "Universal", "Zulu"}
 
 
+# Pure data, read once per process: the zone names (the widget's template writes them out).
 @lru_cache(maxsize=1)
 def time_zone_suggestions() -> tuple[str, ...]:
     """The zones offered in the time-zone list: UTC and the canonical Area/City zones, one
@@ -53,15 +53,12 @@ def time_zone_suggestions() -> tuple[str, ...]:
     return ("UTC", *sorted(names))
 
 
-@lru_cache(maxsize=1)
-def _zone_options() -> str:
-    zones = ((zone,) for zone in time_zone_suggestions())
-    return format_html_join("", '<option value="{}"></option>', zones)
-
-
 class TimeZoneInput(forms.TextInput):
-    """A text box with the zones as a <datalist>: the browser filters it as one types.
-    static/js/time-zone.js fills in the browser's zone where asked (data-browser-default)."""
+    """A text box with the zones as a <datalist> (templates/athletes/widgets/
+    time_zone_input.html): the browser filters it as one types. static/js/time-zone.js
+    fills in the browser's zone where asked (data-browser-default)."""
+
+    template_name = "athletes/widgets/time_zone_input.html"
 
     def __init__(self, attrs=None):
         super().__init__({"autocomplete": "off", "spellcheck": "false", **(attrs or {})})
@@ -70,12 +67,8 @@ class TimeZoneInput(forms.TextInput):
         context = super().get_context(name, value, attrs)
         widget_attrs = context["widget"]["attrs"]
         widget_attrs["list"] = f"{widget_attrs.get('id') or name}-list"
+        context["widget"]["zones"] = time_zone_suggestions()
         return context
-
-    def render(self, name, value, attrs=None, renderer=None):
-        list_id = f"{(attrs or {}).get('id') or self.attrs.get('id') or name}-list"
-        datalist = format_html('<datalist id="{}">{}</datalist>', list_id, _zone_options())
-        return super().render(name, value, attrs, renderer) + datalist
 
 
 class TimeZoneField(forms.CharField):

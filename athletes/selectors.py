@@ -43,22 +43,6 @@ def coaches_of(athlete: User) -> QuerySet[User]:
     )
 
 
-def is_coach_of(coach: User, athlete: User) -> bool:
-    return (
-        coach.is_authenticated
-        and coach.is_coach
-        and Coaching.objects.active().filter(coach=coach, athlete=athlete).exists()
-    )
-
-
-def can_view_athlete(user: User, athlete: User) -> bool:
-    """The athlete themself, or a coach who coaches them now. Staff curate content in the
-    admin; they get no window into athletes' training or health notes here."""
-    if not user.is_authenticated:
-        return False
-    return user.pk == athlete.pk or is_coach_of(user, athlete)
-
-
 def roster_for(coach: User, *, query: str = "", squad: Squad | None = None) -> QuerySet[User]:
     athletes = athletes_coached_by(coach)
     if query:

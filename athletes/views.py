@@ -1,5 +1,3 @@
-from datetime import datetime
-
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
@@ -10,7 +8,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString
@@ -37,15 +34,11 @@ from athletes.forms import (
     add_service_errors,
 )
 from athletes.models import AthleteProfile, Squad, User
-from athletes.shortcuts import (
-    CSRF_PLACEHOLDER,
-    csrf_input,
-    url_for_each,
-    with_csrf,
-)
 from athletes.units import weekly_volume_text
 from caching.templates import template_version
-from caching.versions import cached, changed, roster_owner
+from caching.versions import cached, roster_owner
+
+ROSTER = "athletes/athlete_list.html"
 
 # Accounts ------------------------------------------------------------------------------
 
@@ -258,7 +251,6 @@ def _login_back(request: HttpRequest) -> str:
 
 def _roster_cards(athletes, coach: User) -> list[dict]:
     """Each card's text worked out once here: the template only places it."""
-    url = url_for_each("roster:athlete_detail")
     no_goal = _("No goal race set")
     # get_goal_event_display() rebuilds and hashes the translated choices on every call.
     goal_names = {value: str(label) for value, label in AthleteProfile.GoalEvent.choices}
@@ -276,7 +268,7 @@ def _roster_cards(athletes, coach: User) -> list[dict]:
         name = athlete.name or athlete.email
         cards.append(
             {
-                "url": url(athlete.pk),
+                "pk": athlete.pk,
                 "name": _("%(name)s (you)") % {"name": name} if athlete.pk == coach.pk else name,
                 "email": athlete.email,
                 "goal": goal,
@@ -289,24 +281,19 @@ def _roster_cards(athletes, coach: User) -> list[dict]:
 
 
 def _open_invitations(coach: User) -> list:
-    invitations = list(selectors.invitations_of(coach).filter(accepted_at__isnull=True)[:50])
-    resend = url_for_each("roster:invitation_resend")
-    revoke = url_for_each("roster:invitation_revoke")
-    for invitation in invitations:
-        invitation.resend_url = resend(invitation.pk)
-        invitation.revoke_url = revoke(invitation.pk)
-    return invitations
+    return list(selectors.invitations_of(coach).filter(accepted_at__isnull=True)[:50])
 
 
-def _roster_results(coach: User, filters: dict, filtered: bool, squads: list[Squad]) -> str:
-    """The athlete cards (the #roster-results fragment), cached until one of the listed
-    athletes' name, profile or squads changes (caching/versions.py); a rename or removal
-    of one of the coach's squads changes the key itself."""
+def _roster_results(coach: User, filters: dict, filtered: bool) -> SafeString:
+    """The athlete cards (the read-only #roster-results fragment), cached until one of the
+    listed athletes' name, profile or squads, or the coach's roster (links, squads), changes
+    (caching/versions.py). Access first: the scoped query of the coach's athletes runs on
+    every request, and only its pks key the cache."""
 
-    def render_cards() -> str:
+    def render_cards() -> SafeString:
         athletes = selectors.roster_for(coach, **filters)
         context = {"athletes": _roster_cards(athletes, coach), "filtered": filtered}
-        return render_to_string("athletes/athlete_list.html#roster-results", context)
+        return render_to_string(f"{ROSTER}#roster-results", context)
 
     if not filters["query"] and filters["squad"] is None:
         ids = selectors.roster_ids(coach)
@@ -314,80 +301,39 @@ def _roster_results(coach: User, filters: dict, filtered: bool, squads: list[Squ
         athletes = selectors.roster_for(coach, **filters).prefetch_related(None)
         ids = sorted(athletes.values_list("pk", flat=True))
     return cached(
-        "roster",
-        ids,
-        (
-            coach.pk,
-            ids,
-            filtered,
-            [(squad.pk, squad.name) for squad in squads],
-            get_language(),
-            template_version("athletes/athlete_list.html"),
-        ),
+        "roster-results",
+        [*ids, roster_owner(coach.pk)],
+        (coach.pk, ids, filtered, get_language(), template_version(ROSTER)),
         render_cards,
     )
 
 
 def _roster_context(request: HttpRequest, coach: User) -> dict:
+    """The roster page: its forms and the open invitations rendered on every request (they
+    carry the CSRF token and what was typed), the athlete cards from the cache."""
     squads = list(selectors.squads_of(coach))
     filter_form = RosterFilterForm(request.GET, squads=squads)
     filters = filter_form.filters()
-    filtered = bool(request.GET.get("q") or request.GET.get("squad"))
+    filtered = bool(filters["query"] or filters["squad"])
     return {
         # Lazy: a fragment that shows neither runs no query for them.
-        "roster_results": SimpleLazyObject(
-            lambda: _roster_results(coach, filters, filtered, squads)
-        ),
+        "roster_results": SimpleLazyObject(lambda: _roster_results(coach, filters, filtered)),
         "filter_form": filter_form,
         "squads": squads,
         "squad_form": SquadForm(),
-        "invitation_form": InvitationForm(squads=squads),
+        "invitation_form": InvitationForm(squads=squads, auto_id="id_invite_%s"),
         "invitations": SimpleLazyObject(lambda: _open_invitations(coach)),
-        "csrf_input": csrf_input(request),
     }
-
-
-def _roster_page(request: HttpRequest, coach: User) -> SafeString:
-    """The page's content for a GET without filters: the same for every request of the
-    coach until something it shows changes (athletes/signals.py replaces the token of
-    selectors.roster_owner), rendered once with the CSRF placeholder."""
-    owner = roster_owner(coach.pk)
-
-    def render_page() -> tuple[str, datetime | None]:
-        context = _roster_context(request, coach) | {"csrf_input": CSRF_PLACEHOLDER}
-        invitations = context["invitations"] = _open_invitations(coach)
-        html = render_to_string("athletes/athlete_list.html#page-body", context)
-        pending = [invitation.expires_at for invitation in invitations if invitation.is_pending]
-        return html, min(pending, default=None)
-
-    def read() -> tuple[str, datetime | None]:
-        parts = (
-            coach.pk,
-            get_language(),
-            timezone.get_current_timezone_name(),
-            template_version("athletes/athlete_list.html"),
-        )
-        return cached("roster-page", [owner], parts, render_page)
-
-    html, expiry = read()
-    if expiry is not None and expiry <= timezone.now():
-        # An invitation shown as pending has expired since: render it anew, once.
-        changed([owner])
-        html, expiry = read()
-    return with_csrf(html, request)
 
 
 @require_GET
 @coach_required
 @vary_on_headers("HX-Request")
 def athlete_list(request: HttpRequest) -> HttpResponse:
-    coach = request.user
-    if request.htmx and request.htmx.target == "roster-results":
-        return HttpResponse(str(_roster_context(request, coach)["roster_results"]))
-    template = "athletes/athlete_list.html"
-    if not any(request.GET.values()):
-        return render(request, template, {"page_body": _roster_page(request, coach)})
-    return render(request, template, _roster_context(request, coach))
+    context = _roster_context(request, request.user)
+    if request.htmx and not request.htmx.history_restore_request:
+        return HttpResponse(context["roster_results"])
+    return render(request, ROSTER, context)
 
 
 @require_GET
@@ -440,7 +386,9 @@ def athlete_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @coach_required
 def invitation_create(request: HttpRequest) -> HttpResponse:
     coach = request.user
-    form = InvitationForm(request.POST, squads=list(selectors.squads_of(coach)))
+    form = InvitationForm(
+        request.POST, squads=list(selectors.squads_of(coach)), auto_id="id_invite_%s"
+    )
     if form.is_valid():
         try:
             invitation = services.invitation_create(
@@ -462,8 +410,7 @@ def invitation_create(request: HttpRequest) -> HttpResponse:
     context = _roster_context(request, coach)
     if form is not None:
         context["invitation_form"] = form
-    template = "athletes/athlete_list.html"
-    return render(request, template + "#invitations" if request.htmx else template, context)
+    return render(request, f"{ROSTER}#invitations" if request.htmx else ROSTER, context)
 
 
 def _accept_url(request: HttpRequest):
@@ -502,9 +449,7 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 def _invitations_response(request: HttpRequest) -> HttpResponse:
     if not request.htmx:
         return redirect("roster:athlete_list")
-    return render(
-        request, "athletes/athlete_list.html#invitations", _roster_context(request, request.user)
-    )
+    return render(request, f"{ROSTER}#invitations", _roster_context(request, request.user))
 
 
 # Squads -----------------------------------------------------------------------------
@@ -525,8 +470,7 @@ def squad_create(request: HttpRequest) -> HttpResponse:
                 return HttpResponseClientRedirect(reverse("roster:squad_detail", args=[squad.pk]))
             return redirect("roster:squad_detail", pk=squad.pk)
     context = _roster_context(request, request.user) | {"squad_form": form}
-    template = "athletes/athlete_list.html"
-    return render(request, template + "#squads" if request.htmx else template, context)
+    return render(request, f"{ROSTER}#squads" if request.htmx else ROSTER, context)
 
 
 def _squad_context(request: HttpRequest, squad: Squad, **forms) -> dict:

@@ -2,7 +2,6 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from library.cache import library_changed
 from library.models import (
     Equipment,
     Exercise,
@@ -14,6 +13,7 @@ from library.models import (
     Status,
     TechniqueGuide,
 )
+from library.signals import library_changed
 
 
 class CuratedAdmin(admin.ModelAdmin):

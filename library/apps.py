@@ -7,6 +7,6 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Exercise library")
 
     def ready(self) -> None:
-        from library.cache import connect_signals
+        from library.signals import connect_signals
 
         connect_signals()

@@ -4,6 +4,23 @@ from django.utils.translation import gettext_lazy as _
 from library.models import Equipment, Exercise, MuscleGroup
 
 
+class FilterSelect(forms.Select):
+    """A select whose options are written out by its own template as (value, label,
+    selected), rather than one include of django/forms/widgets/select_option.html each:
+    the filters list some fifty options on a page that is read often. No option groups,
+    no attributes on options."""
+
+    template_name = "library/widgets/select.html"
+
+    def get_context(self, name, value, attrs):
+        context = forms.Widget.get_context(self, name, value, attrs)
+        chosen = set(context["widget"]["value"])
+        context["widget"]["options"] = [
+            (str(option), label, str(option) in chosen) for option, label in self.choices
+        ]
+        return context
+
+
 class ExerciseFilterForm(forms.Form):
     """The library's search and filters. An unknown value is reported on the form and
     otherwise ignored, so a stale shared link still shows a useful list."""
@@ -21,15 +38,19 @@ class ExerciseFilterForm(forms.Form):
             }
         ),
     )
-    group = forms.ChoiceField(label=_("Muscle group"), required=False)
+    group = forms.ChoiceField(label=_("Muscle group"), required=False, widget=FilterSelect)
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("Any kind")), *Exercise.Kind.choices]
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("Any kind")), *Exercise.Kind.choices],
+        widget=FilterSelect,
     )
-    equipment = forms.ChoiceField(label=_("Equipment"), required=False)
+    equipment = forms.ChoiceField(label=_("Equipment"), required=False, widget=FilterSelect)
     emphasis = forms.ChoiceField(
         label=_("Emphasis"),
         required=False,
         choices=[("", _("Any emphasis")), *Exercise.Emphasis.choices],
+        widget=FilterSelect,
     )
 
     def __init__(self, data, *, groups: list[MuscleGroup], equipment: list[Equipment]):
@@ -53,34 +74,3 @@ class ExerciseFilterForm(forms.Form):
             "equipment": self._equipment.get(data.get("equipment") or ""),
             "emphasis": data.get("emphasis") or "",
         }
-
-    def fields_to_render(self) -> dict:
-        """The search box and the selects with their bound values, options and errors,
-        which the template writes out by hand: through the widget templates, a hundred
-        options made up a third of the page's cost."""
-        self.is_valid()
-        fields = {}
-        for name, field in self.fields.items():
-            raw = self.data.get(name)
-            value = "" if raw is None else str(raw)
-            entry = {
-                "name": name,
-                "id": f"id_{name}",
-                "label": field.label,
-                "value": value,
-                "errors": self.errors.get(name, []),
-            }
-            if isinstance(field, forms.ChoiceField):
-                entry["options"] = [
-                    (option, text, option == value) for option, text in field.choices
-                ]
-            fields[name] = entry
-        errors = [(entry["label"], e) for entry in fields.values() for e in entry["errors"]]
-        q = fields.pop("q")
-        q["placeholder"] = self.fields["q"].widget.attrs["placeholder"]
-        q["max_length"] = self.fields["q"].max_length
-        return {"q": q, "selects": list(fields.values()), "errors": errors}
-
-    @property
-    def is_filtered(self) -> bool:
-        return any(self.filters().values())

@@ -19,28 +19,30 @@ from library.models import (
     TechniqueGuide,
 )
 
+# The library is shared by every signed-in user; drafts live only in the admin. What its
+# pages show is cached once for everyone (library/views.py): a rule that depended on the
+# user would have to go into the cache keys.
 
-def exercises_visible_to(user) -> QuerySet[Exercise]:
-    # The library is shared by every signed-in user; drafts live only in the admin. Its
-    # pages are cached for everyone (library/cache.py): a rule that depended on the user
-    # would have to go into the cache keys.
+
+def exercises_published() -> QuerySet[Exercise]:
     return Exercise.objects.published()
 
 
-def guides_visible_to(user) -> QuerySet[TechniqueGuide]:
+def guides_published() -> QuerySet[TechniqueGuide]:
     return TechniqueGuide.objects.published()
 
 
 def exercise_search(
     *,
-    user,
+    user: object = None,
     query: str = "",
     group: MuscleGroup | None = None,
     kind: str = "",
     equipment: Equipment | None = None,
     emphasis: str = "",
 ) -> QuerySet[Exercise]:
-    exercises = exercises_visible_to(user)
+    # `user` is unused (the library is the same for everyone); the builder still passes it.
+    exercises = exercises_published()
     if query:
         # A muscle or group name finds the exercises that train it ("hamstring").
         muscle_match = Muscle.objects.filter(
@@ -65,29 +67,30 @@ def exercise_search(
     return exercises
 
 
-def with_card_data(exercises: list[Exercise]) -> list[Exercise]:
-    """What an exercise card shows besides its own fields: the primary muscles' names.
-    Fetched for a list, since the cards already rendered are taken from the cache."""
+def with_card_data(exercises) -> list[Exercise]:
+    """The exercises with what their cards show besides their own fields: the primary
+    muscles' names, read for the whole list in one query."""
+    exercises = list(exercises)
     prefetch_related_objects(
         exercises, Prefetch("primary_muscles", queryset=Muscle.objects.only("pk", "name"))
     )
     return exercises
 
 
-def exercise_for_page(*, user, slug: str) -> Exercise:
+def exercise_for_page(*, slug: str) -> Exercise:
     return get_object_or_404(
-        exercises_visible_to(user).prefetch_related(
+        exercises_published().prefetch_related(
             Prefetch("primary_muscles", queryset=Muscle.objects.select_related("group")),
             Prefetch("secondary_muscles", queryset=Muscle.objects.select_related("group")),
             "equipment",
             "sources",
-            Prefetch("guides", queryset=guides_visible_to(user).only("slug", "title", "summary")),
+            Prefetch("guides", queryset=guides_published().only("slug", "title", "summary")),
         ),
         slug=slug,
     )
 
 
-def exercise_variations(*, user, exercise: Exercise) -> dict[str, list[Exercise]]:
+def exercise_variations(*, exercise: Exercise) -> dict[str, list[Exercise]]:
     """Easier, harder and alternative exercises, read from links in either direction."""
     links = (
         ExerciseVariation.objects.filter(Q(exercise=exercise) | Q(variant=exercise))
@@ -120,15 +123,13 @@ def muscle_group_for_page(*, slug: str) -> MuscleGroup:
     return get_object_or_404(MuscleGroup.objects.prefetch_related("muscles"), slug=slug)
 
 
-def exercises_for_group(*, user, group: MuscleGroup) -> tuple[list[Exercise], list[Exercise]]:
+def exercises_for_group(*, group: MuscleGroup) -> tuple[list[Exercise], list[Exercise]]:
     """The exercises that train the group first, then those that also work it, read in one
     query: an exercise with a primary muscle in the group is only in the first list."""
     trains_first = Exists(Muscle.objects.filter(group=group, primary_for=OuterRef("pk")))
     also_works = Exists(Muscle.objects.filter(group=group, secondary_for=OuterRef("pk")))
     exercises = (
-        exercises_visible_to(user)
-        .annotate(trains_first=trains_first)
-        .filter(trains_first | also_works)
+        exercises_published().annotate(trains_first=trains_first).filter(trains_first | also_works)
     )
     primary, secondary = [], []
     for exercise in exercises:
@@ -136,17 +137,17 @@ def exercises_for_group(*, user, group: MuscleGroup) -> tuple[list[Exercise], li
     return primary, secondary
 
 
-def muscle_groups_with_counts(*, user) -> QuerySet[MuscleGroup]:
+def muscle_groups_with_counts() -> QuerySet[MuscleGroup]:
     published = Q(muscles__primary_for__status=Status.PUBLISHED)
     return MuscleGroup.objects.annotate(
         exercise_count=Count("muscles__primary_for", filter=published, distinct=True)
     )
 
 
-def exercise_from_input(*, user, value: object) -> Exercise | None:
+def exercise_from_input(*, user: object = None, value: object) -> Exercise | None:
     """The published exercise a form field names by id, or None for anything else."""
     try:
         pk = int(str(value))
     except (TypeError, ValueError):
         return None
-    return exercises_visible_to(user).filter(pk=pk).first()
+    return exercises_published().filter(pk=pk).first()

@@ -4,7 +4,6 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from library.cache import library_changed
 from library.models import (
     Equipment,
     Exercise,
@@ -16,6 +15,7 @@ from library.models import (
     Status,
     TechniqueGuide,
 )
+from library.signals import library_changed
 
 _PRESCRIPTION_FIELDS = (
     "sets",

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from athletes import services
 from athletes.models import AthleteProfile, Coaching, User
-from athletes.selectors import athletes_coached_by, can_view_athlete, is_self_coached
+from athletes.selectors import athletes_coached_by, is_self_coached
 from coaching.models import Assignment
 from tests.conftest import PERSONAS
 from tests.factories import (
@@ -245,8 +245,7 @@ def test_self_coached_runner_is_seen_only_by_themself(as_persona, persona, solo)
 
 def test_self_coached_runner_sees_no_one_else(solo, athlete, other_athlete, coach):
     assert list(athletes_coached_by(solo)) == [solo]
-    assert can_view_athlete(solo, solo)
-    assert not can_view_athlete(solo, athlete) and not can_view_athlete(coach, solo)
+    assert solo not in athletes_coached_by(coach) and athlete not in athletes_coached_by(solo)
 
 
 def test_self_coached_runner_assigns_to_themself_and_not_to_others(client, solo, athlete):

@@ -1,5 +1,7 @@
 import pickle
 import re
+from contextlib import ExitStack
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -7,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from library import cache as library_cache
+from caching.versions import LIBRARY, _version_key, versions
 from library.models import Exercise, KeyFigure, Status
 from library.services import library_load
 from tests.factories import (
@@ -92,11 +94,12 @@ def test_nothing_per_user_is_stored(client, athlete, library):
 
 
 def _library_entries() -> dict:
-    # The test settings use the local-memory cache; read what it holds under library keys.
+    # The test settings use the local-memory cache; read what it holds under library keys
+    # (library/views.py names them library-...).
     return {
         key: pickle.loads(value)  # noqa: S301 - our own test cache
         for key, value in cache._cache.items()
-        if ":library:" in key and not key.endswith(library_cache.VERSION_KEY)
+        if ":library-" in key
     }
 
 
@@ -128,7 +131,8 @@ def test_long_query_strings_are_served_but_not_stored(client, athlete, library):
     cache.clear()
     body = _get(client, "/library/?q=" + "x" * 400)
     assert "were not understood" in body
-    assert not [key for key in _library_entries() if ":exercise-" in key]
+    assert _library_entries()  # the filter's choices are kept
+    assert not [key for key in _library_entries() if ":library-results:" in key]
 
 
 def test_title_stays_escaped(client, athlete, db):
@@ -252,7 +256,7 @@ def test_admin_edit_shows_at_once(client, athlete, staff, library):
 def test_loading_the_library_shows_at_once(client, athlete, library):
     client.force_login(athlete)
     _get(client, LIST)
-    version = library_cache.library_version()
+    version = versions([LIBRARY])
     library_load(
         articles=[],
         groups=[{"slug": "hamstrings", "name": "Hamstrings", "description": ""}],
@@ -269,7 +273,7 @@ def test_loading_the_library_shows_at_once(client, athlete, library):
         ],
         guides=[],
     )
-    assert library_cache.library_version() != version
+    assert versions([LIBRARY]) != version
     assert "Single-leg bridge" in _get(client, LIST)
 
 
@@ -278,7 +282,7 @@ def test_a_lost_version_renders_afresh(client, athlete, library):
     _get(client, LIST)
     Exercise.objects.filter(pk=library["nordic"].pk).update(name="Renamed quietly")
     assert "Renamed quietly" not in _get(client, LIST)  # update() sends no signal
-    cache.delete(library_cache.VERSION_KEY)
+    cache.delete(_version_key(LIBRARY))  # evicted, or Redis restarted
     assert "Renamed quietly" in _get(client, LIST)
 
 
@@ -293,3 +297,17 @@ def test_without_a_shared_cache_every_request_reads_the_library(
     with CaptureQueriesContext(connection) as again:
         _get(client, url)
     assert [q for q in again.captured_queries if "library_" in q["sql"]]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_cache_that_raises_still_serves_the_pages(client, athlete, library, url):
+    # Redis gone: every cache call fails, and the pages are read from the database.
+    client.force_login(athlete)
+    warm = _get(client, url)
+    down = ConnectionError("cache down")
+    with ExitStack() as stack:
+        for method in ("get", "get_many", "set", "set_many", "add"):
+            stack.enter_context(mock.patch.object(cache, method, side_effect=down))
+        assert _without_tokens(_get(client, url)) == _without_tokens(warm)
+        fragment = _get(client, url, **{"HX-Request": "true", "HX-Target": "exercise-results"})
+        assert "Nordic curl" in fragment
