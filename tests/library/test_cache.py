@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from caching.versions import LIBRARY, _version_key, versions
+from caching.versions import LIBRARY, version_key, versions
 from library.models import Exercise, KeyFigure, Status
 from library.services import library_load
 from tests.factories import (
@@ -282,7 +282,7 @@ def test_a_lost_version_renders_afresh(client, athlete, library):
     _get(client, LIST)
     Exercise.objects.filter(pk=library["nordic"].pk).update(name="Renamed quietly")
     assert "Renamed quietly" not in _get(client, LIST)  # update() sends no signal
-    cache.delete(_version_key(LIBRARY))  # evicted, or Redis restarted
+    cache.delete(version_key(LIBRARY))  # evicted, or Redis restarted
     assert "Renamed quietly" in _get(client, LIST)
 
 
