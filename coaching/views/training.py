@@ -178,7 +178,8 @@ def _row(
 
 
 def _row_response(request: HttpRequest, row: SetRow) -> HttpResponse:
-    return render(request, f"{SESSION_TEMPLATE}#set-row", {"row": row})
+    set_url = reverse("coaching:set_log", args=[row.session_id])
+    return render(request, f"{SESSION_TEMPLATE}#set-row", {"row": row, "set_url": set_url})
 
 
 def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | None) -> list[dict]:
