@@ -1,5 +1,5 @@
-from dataclasses import dataclass
 from datetime import timedelta
+from typing import TypedDict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -20,9 +20,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
 
 from athletes.decorators import athlete_required
-from athletes.shortcuts import (
-    url_for_each,
-)
+from athletes.shortcuts import url_for_each
 from caching.templates import template_version
 from caching.versions import LIBRARY, cached
 from coaching import selectors, services
@@ -78,12 +76,13 @@ SESSION_TEMPLATE = "coaching/session_detail.html"
 SET_FIELDS = ("reps", "load", "distance_m", "seconds")
 
 
-@dataclass(slots=True)
-class SetRow:
+class SetRow(TypedDict):
     """One set row: its form (bound to a refused POST, else starting from the log, the
-    target or last time's load), and which of the form's values it shows."""
+    target or last time's load), and which of the form's fields it shows. A dict: the
+    template engine tries a key before an attribute."""
 
     form: SetLogForm
+    refused: bool
     log: SetLog | None
     session_id: int
     dom_id: str
@@ -168,6 +167,7 @@ def _row(
     label = _set_label(number, side)
     return SetRow(
         form=form,
+        refused=form.is_bound and bool(form.errors),
         log=log,
         session_id=p.session_id,
         dom_id=f"set-{key}",
@@ -178,7 +178,7 @@ def _row(
 
 
 def _row_response(request: HttpRequest, row: SetRow) -> HttpResponse:
-    set_url = reverse("coaching:set_log", args=[row.session_id])
+    set_url = reverse("coaching:set_log", args=[row["session_id"]])
     return render(request, f"{SESSION_TEMPLATE}#set-row", {"row": row, "set_url": set_url})
 
 
@@ -206,7 +206,7 @@ def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | No
             for n, side in sorted(planned | extra)
         ]
         if refused is not None:
-            rows = [refused if row.dom_id == refused.dom_id else row for row in rows]
+            rows = [refused if row["dom_id"] == refused["dom_id"] else row for row in rows]
         blocks.append(
             {
                 "prescription": prescription,
@@ -340,7 +340,7 @@ def set_log(request: HttpRequest, pk: int) -> HttpResponse:
             response = _row_response(request, row)
             rest = prescription.rest_seconds or 0
             # Said by the page's live region (static/js/train.js), as the redrawn row is not.
-            saved = _("%(set)s: saved.") % {"set": row.name}
+            saved = _("%(set)s: saved.") % {"set": row["name"]}
             return trigger_client_event(response, "set-logged", {"rest": rest, "said": saved})
     # Keep what was typed, with the reason, in the row it came from.
     row = _row(
@@ -352,9 +352,9 @@ def set_log(request: HttpRequest, pk: int) -> HttpResponse:
         data=request.POST,
         every_kind=every_kind,
     )
-    if form.non_field_errors():
-        for error in form.non_field_errors():
-            row.form.add_error(None, error)
+    for error in form.non_field_errors():
+        row["form"].add_error(None, error)
+    row["refused"] = True
     if request.htmx:
         return _row_response(request, row)
     return _session_page(request, selectors.session_for_logging(request.user, pk), refused=row)
@@ -378,7 +378,7 @@ def set_undo(request: HttpRequest, pk: int, set_pk: int) -> HttpResponse:
         every_kind=session.assignment_id is None,
     )
     response = _row_response(request, row)
-    undone = _("%(set)s: no longer logged.") % {"set": row.name}
+    undone = _("%(set)s: no longer logged.") % {"set": row["name"]}
     return trigger_client_event(response, "set-undone", {"said": undone})
 
 
