@@ -2,10 +2,7 @@
 templates, and the schedules of athletes on their roster."""
 
 from datetime import timedelta
-from functools import cache
 
-from django.core.exceptions import EmptyResultSet
-from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import (
     Case,
     Count,
@@ -26,7 +23,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from athletes.models import AthleteProfile, Coaching, User
+from athletes.models import Coaching, User
 from athletes.selectors import athletes_coached_by
 from caching.versions import LIBRARY, cached
 from coaching.models import (
@@ -220,97 +217,40 @@ def prescription_for_logging(
     """One exercise of a session `user` may log, with what storing a set and redrawing its
     row need: its session and the session's log (None when there is none yet), the
     exercise's name and the athlete's units (as `units`, None without a profile); the
-    other columns deferred. None when it is not there or not theirs."""
+    other columns deferred. None when it is not there or not theirs. One query."""
     if prescription_pk is None:
         return None
-    # The session comes from sessions_loggable_by, whose rule alone says who may log it:
-    # compiled by the ORM into the query, where it stands for the session table.
-    loggable = (
-        sessions_loggable_by(user)
-        .filter(pk=session_pk)
-        .order_by()
-        .values("id", "athlete_id", "date")
-    )
-    try:
-        session_sql, session_params = loggable.query.sql_with_params()
-    except EmptyResultSet:  # nobody's sessions
-        return None
-    with connections[loggable.db].cursor() as cursor:
-        cursor.execute(
-            _logging_sql().format(session=session_sql), [*session_params, prescription_pk]
-        )
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    values = dict(zip(_LOGGING_COLUMNS, row, strict=True))
-    session = _from_columns(ScheduledSession, values, "s")
-    log = _from_columns(SessionLog, values, "l") if values["l.id"] is not None else None
-    prescription = _from_columns(ScheduledPrescription, values, "p")
-    ScheduledPrescription.session.field.set_cached_value(prescription, session)
-    ScheduledPrescription.exercise.field.set_cached_value(
-        prescription, _from_columns(Exercise, values, "e")
-    )
-    # As select_related leaves them: the session knows its log, or that it has none.
-    ScheduledSession.log.related.set_cached_value(session, log)
-    if log is not None:
-        SessionLog.session.field.set_cached_value(log, session)
-    prescription.units = values["a.units"]
-    return prescription
-
-
-# Read by hand, since this runs on every logged set: the ORM took ~1.5 ms of CPU to build
-# this join of five tables (with select_related and only()), more than the write costs;
-# and joined to the session this way, PostgreSQL plans it in half the time.
-_LOGGING_COLUMNS = (
-    "p.id",
-    "p.session_id",
-    "p.exercise_id",
-    "p.sets",
-    "p.reps_min",
-    "p.load_kind",
-    "p.distance_m",
-    "p.hold_seconds",
-    "p.duration_seconds",
-    "p.rest_seconds",
-    "e.id",
-    "e.name",
-    "s.id",
-    "s.athlete_id",
-    "s.date",
-    "l.id",
-    "l.session_id",
-    "l.athlete_id",
-    "a.units",
-)
-
-
-@cache
-def _logging_sql() -> str:
-    # Table names from the models, every value a parameter.
     return (
-        f"SELECT {', '.join(_LOGGING_COLUMNS)}"  # noqa: S608
-        " FROM ({session}) s"
-        f" INNER JOIN {ScheduledPrescription._meta.db_table} p ON p.session_id = s.id"
-        f" INNER JOIN {Exercise._meta.db_table} e ON e.id = p.exercise_id"
-        f" LEFT OUTER JOIN {SessionLog._meta.db_table} l ON l.session_id = s.id"
-        f" LEFT OUTER JOIN {AthleteProfile._meta.db_table} a ON a.user_id = s.athlete_id"
-        " WHERE p.id = %s"
+        ScheduledPrescription.objects.filter(
+            # sessions_loggable_by alone says who may log the session.
+            session__in=sessions_loggable_by(user).filter(pk=session_pk),
+            pk=prescription_pk,
+        )
+        .select_related("session", "session__log", "exercise")
+        .only(*_LOGGING_FIELDS)
+        .annotate(units=F("session__athlete__athlete_profile__units"))
+        .first()
     )
 
 
-def _from_columns(model, values: dict, alias: str):
-    """An instance of `model` from the columns read under `alias`, the others deferred
-    (as only() leaves them)."""
-    prefix = f"{alias}."
-    read = {name.removeprefix(prefix): v for name, v in values.items() if name.startswith(prefix)}
-    # from_db takes the columns in the model's order, as Python values: to_python does
-    # what the ORM's converters would (SQLite gives dates as text, booleans as 0 and 1).
-    fields = [f for f in model._meta.concrete_fields if f.attname in read]
-    return model.from_db(
-        DEFAULT_DB_ALIAS,
-        [f.attname for f in fields],
-        [f.to_python(read[f.attname]) for f in fields],
-    )
+# What storing a set and redrawing its row read; anything else would cost a query.
+_LOGGING_FIELDS = (
+    "session_id",
+    "exercise_id",
+    "sets",
+    "reps_min",
+    "load_kind",
+    "distance_m",
+    "hold_seconds",
+    "duration_seconds",
+    "rest_seconds",
+    "exercise__name",
+    "session__athlete_id",
+    "session__assignment_id",
+    "session__date",
+    "session__log__session_id",
+    "session__log__athlete_id",
+)
 
 
 def _session_for_logging(user: User, pk: int) -> ScheduledSession:

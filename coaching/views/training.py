@@ -1,23 +1,16 @@
-from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import timedelta
-from decimal import Decimal
-from functools import lru_cache
-from html import unescape
-from types import MappingProxyType
+from typing import TypedDict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.forms import BoundField
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
-from django.utils.html import conditional_escape, format_html_join
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -26,11 +19,6 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
 
 from athletes.decorators import athlete_required
-from athletes.shortcuts import (
-    CSRF_PLACEHOLDER,
-    csrf_input,
-    with_csrf,
-)
 from caching.templates import template_version
 from caching.versions import LIBRARY, cached
 from coaching import selectors, services
@@ -65,103 +53,38 @@ def train_home(request: HttpRequest) -> HttpResponse:
 
 # The session page ---------------------------------------------------------------
 #
-# A session renders some twenty set rows. Each row's inputs are written by hand in the
-# template from the values computed here (SetLogForm still validates every POST): Django's
-# widget templates, {% translate %} and {% url %} per row made the page cost ~45 ms.
+# Access first, on every request: selectors.session_for_logging runs the scoped query
+# (404 for anyone else) before it reads the session, its exercises and logs from the
+# cache. Nothing holding a form or a CSRF token is cached: the page and its fragments
+# (partials of coaching/session_detail.html) are rendered on every request, each set row
+# with its own SetLogForm, whose fields print their inputs.
 
-SET_FIELDS = ("reps", "load", "distance_m", "seconds", "note")
-
-
-def _texts(units: str) -> Mapping[str, SafeString]:
-    return _texts_in(get_language(), units)
-
-
-@lru_cache(maxsize=16)
-def _texts_in(language: str, units: str) -> Mapping[str, SafeString]:
-    """The words every exercise and set row repeats, translated and escaped once per
-    language and unit ({% translate %} costs three variable lookups' worth at each use)."""
-    texts = {
-        "set": _("Set %(n)s"),
-        "L": _("left"),
-        "R": _("right"),
-        "logged": _("(logged)"),
-        "reps": _("Reps"),
-        "load": _("Load (%(units)s)") % {"units": units},
-        "metres": _("Metres"),
-        "seconds": _("Seconds"),
-        "done": _("Done"),
-        "update": _("Update"),
-        "undo": _("Undo"),
-        "note": _("Note"),
-        "not_saved": _("Not saved:"),
-        "fix": _("Fix it and tap again."),
-        "offline": _("Not saved: no connection. Your numbers are kept; tap again to retry."),
-        "lower": _("Lower"),
-        "pause": _("Pause"),
-        "lift": _("Lift"),
-        "pacer": _("Tempo pacer"),
-        "last_time": _("Last time:"),
-        "cue": _("Cue:"),
-        "how": _("How to do it"),
-        "save": _("Save"),
-    }
-    return MappingProxyType({key: conditional_escape(text) for key, text in texts.items()})
+SESSION_TEMPLATE = "coaching/session_detail.html"
+SET_FIELDS = ("reps", "load", "distance_m", "seconds")
 
 
-def _html(value) -> SafeString:
-    # A value as a widget prints it (nothing for None), escaped here once so that the
-    # template's many lookups of it skip escaping. Numbers need no escaping.
-    if value is None or value == "":
-        return SafeString("")
-    if isinstance(value, int | Decimal):
-        return SafeString(value)
-    return conditional_escape(value)
+class SetRow(TypedDict):
+    """One set row: its form (bound to a refused POST, else starting from the log, the
+    target or last time's load), and which of the form's fields it shows. A dict: the
+    template engine tries a key before an attribute."""
 
-
-@lru_cache(maxsize=64)  # bounded: `selected` may come from a POST
-def _options(choices: tuple[tuple[str, str], ...], selected: str) -> SafeString:
-    """A select's <option>s with one selected; the same few strings on every page."""
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        ((value, " selected" if value == selected else "", label) for value, label in choices),
-    )
-
-
-PAIN_CHOICES = tuple((str(v), str(label)) for v, label in PainForm.base_fields["pain"].choices)
-RPE_CHOICES = tuple(
-    (str(v), str(label)) for v, label in FinishForm.base_fields["rpe"].widget.choices
-)
-
-
-@dataclass(slots=True)
-class SetRow:
-    """Everything one set row prints, as ready (escaped) strings: the template only looks
-    them up."""
-
-    prescription: ScheduledPrescription
+    form: SetLogForm
+    refused: bool
     log: SetLog | None
-    dom_id: SafeString
-    field_id: SafeString
-    label: SafeString
-    name: SafeString
-    set_url: str
-    undo_url: str
-    prescription_id: SafeString
-    set_number: SafeString
-    side: str
-    values: dict[str, SafeString]
-    show: dict[str, bool]
-    errors: list[str]
-    invalid: frozenset[str]
+    session_id: int
+    dom_id: str
+    label: str
+    name: str
+    fields: list[BoundField]
 
-    def __getitem__(self, name: str):
-        # The template engine tries row[name] before row.name: answering it spares an
-        # exception on each of the row's forty lookups.
-        try:
-            return getattr(self, name)
-        except AttributeError:
-            raise KeyError(name) from None
+
+def _set_label(number: int, side: str) -> str:
+    label = _("Set %(n)s") % {"n": number}
+    if side == "L":
+        return f"{label} {_('left')}"
+    if side == "R":
+        return f"{label} {_('right')}"
+    return label
 
 
 def _row(
@@ -171,103 +94,84 @@ def _row(
     log: SetLog | None,
     *,
     units: str,
-    texts: Mapping[str, SafeString],
-    set_url: str,
-    form: SetLogForm | None = None,
-    posted: frozenset[str] = frozenset(),
-    exercise_name: SafeString | None = None,
+    data=None,
     every_kind: bool = False,
 ) -> SetRow:
     """One set row: its log's values, else the target (or last time's load), else what a
-    bound SetLogForm received, with its errors. `posted` names the fields a POST
-    carried: the page showed them, so the redrawn row keeps them. `every_kind` shows
-    every value a set can have (an unplanned session has no prescription to go by)."""
+    refused POST (`data`) sent, with its errors. The fields a POST carried stay shown:
+    the page showed them. `every_kind` shows every value a set can have (an unplanned
+    session has no prescription to go by)."""
     p = prescription
-    errors: list[str] = []
-    invalid: frozenset[str] = frozenset()
-    if form is not None:
-        values = {name: _html(form[name].value()) for name in SET_FIELDS}
-        errors = [
-            f"{form[name].label}: {error}"
-            for name, field_errors in form.errors.items()
-            if name != NON_FIELD_ERRORS
-            for error in field_errors
-        ] + list(form.non_field_errors())
-        invalid = frozenset(form.errors)
-    elif log is not None:
-        values = {
-            "reps": _html(log.reps),
-            # As typed, in the athlete's unit: 26.5 lb, never 26.46.
-            "load": _html(from_kg(log.load_kg, units)),
-            "distance_m": _html(log.distance_m),
-            "seconds": _html(log.seconds),
-            "note": _html(log.note),
-        }
+    key = f"{p.pk}-{number}{side}"
+    # One form per row: ids unique on the page (id_<prescription>_<set><side>_reps), the
+    # names the set_log view reads.
+    auto_id = f"id_{p.pk}_{number}{side}_%s"
+    if data is not None:
+        form = SetLogForm(data, units=units, auto_id=auto_id)
+        form.is_valid()
+        posted = {name for name in SET_FIELDS if name in data}
     else:
-        # A coach's 12 kg shows to a runner in pounds as 26.5 lb, the value "Done" sends.
-        target = services.set_log_target_values(p, units)
-        load = target["load_kg"] or getattr(p, "last_load", None)
-        values = {
-            "reps": _html(target["reps"]),
-            "load": _html(from_kg(load, units)),
-            "distance_m": _html(target["distance_m"]),
-            "seconds": _html(target["seconds"]),
-            "note": _html(""),
-        }
-    show = {
-        "reps": bool(p.reps_min or (log and log.reps) or "reps" in posted),
-        "load": bool(
-            p.load_kind in ("kg", "rpe", "pct")
-            or (log and log.load_kg)
-            or getattr(p, "last_load", None)
-            or "load" in posted
-        ),
-        "distance_m": bool(p.distance_m or (log and log.distance_m) or "distance_m" in posted),
-        "seconds": bool(
-            p.hold_seconds or p.duration_seconds or (log and log.seconds) or "seconds" in posted
-        ),
-    }
-    if every_kind:
-        show = dict.fromkeys(show, True)
-    # Escaped pieces joined with numbers and the side letter (validated: "", L or R).
-    label = mark_safe(texts["set"] % {"n": number})  # noqa: S308
-    if side:
-        label = mark_safe(f"{label} {texts[side]}")  # noqa: S308
+        if log is not None:
+            # As typed, in the athlete's unit: 26.5 lb, never 26.46.
+            values = {
+                "reps": log.reps,
+                "load": from_kg(log.load_kg, units),
+                "distance_m": log.distance_m,
+                "seconds": log.seconds,
+                "note": log.note,
+            }
+        else:
+            # A coach's 12 kg shows to a runner in pounds as 26.5 lb, the value "Done" sends.
+            target = services.set_log_target_values(p, units)
+            values = {
+                "reps": target["reps"],
+                "load": from_kg(target["load_kg"] or getattr(p, "last_load", None), units),
+                "distance_m": target["distance_m"],
+                "seconds": target["seconds"],
+            }
+        values |= {"prescription": p.pk, "set_number": number, "side": side}
+        form = SetLogForm(units=units, auto_id=auto_id, initial=values)
+        posted = set()
+    show = (
+        SET_FIELDS
+        if every_kind
+        else [
+            name
+            for name, shown in (
+                ("reps", p.reps_min or (log and log.reps)),
+                (
+                    "load",
+                    p.load_kind in ("kg", "rpe", "pct")
+                    or (log and log.load_kg)
+                    or getattr(p, "last_load", None),
+                ),
+                ("distance_m", p.distance_m or (log and log.distance_m)),
+                ("seconds", p.hold_seconds or p.duration_seconds or (log and log.seconds)),
+            )
+            if shown or name in posted
+        ]
+    )
+    label = _set_label(number, side)
     return SetRow(
-        prescription=p,
+        form=form,
+        refused=form.is_bound and bool(form.errors),
         log=log,
-        dom_id=mark_safe(f"set-{p.pk}-{number}{side}"),  # noqa: S308
-        field_id=mark_safe(f"id_{p.pk}_{number}{side}"),  # noqa: S308
+        session_id=p.session_id,
+        dom_id=f"set-{key}",
         label=label,
-        name=mark_safe(f"{exercise_name or _html(p.exercise.name)}, {label}"),  # noqa: S308
-        set_url=set_url,
-        undo_url=mark_safe(f"{set_url}{log.pk}/undo/") if log is not None else "",  # noqa: S308
-        prescription_id=_html(p.pk),
-        set_number=_html(number),
-        side=side,
-        values=values,
-        show=show,
-        errors=errors,
-        invalid=invalid,
+        name=f"{p.exercise.name}, {label}",
+        fields=[form[name] for name in show],
     )
 
 
-def _set_url(session_pk: int) -> SafeString:
-    # A path of digits and slashes: safe to print as it is, in every row.
-    return mark_safe(reverse("coaching:set_log", args=[session_pk]))  # noqa: S308
+def _row_response(request: HttpRequest, row: SetRow) -> HttpResponse:
+    set_url = reverse("coaching:set_log", args=[row["session_id"]])
+    return render(request, f"{SESSION_TEMPLATE}#set-row", {"row": row, "set_url": set_url})
 
 
-def _row_response(
-    request: HttpRequest, row: SetRow, texts: Mapping[str, SafeString]
-) -> HttpResponse:
-    # The row prints only what is given here: no context processors to run.
-    context = {"row": row, "t": texts, "csrf_input": csrf_input(request)}
-    return HttpResponse(render_to_string("coaching/session_detail.html#set-row", context))
-
-
-def _exercise_blocks(
-    session: ScheduledSession, units: str, texts: Mapping[str, SafeString], set_url: str
-) -> list[dict]:
+def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | None) -> list[dict]:
+    """Each exercise with its set rows and pain form; `refused` replaces the row of a set
+    that was not saved, keeping what was typed."""
     log = session.log if session.has_log else None
     set_logs = {(s.prescription_id, s.set_number, s.side): s for s in log.sets.all()} if log else {}
     pains = {f.prescription_id: f.pain for f in log.feedback.all()} if log else {}
@@ -277,8 +181,6 @@ def _exercise_blocks(
         sides = ["L", "R"] if prescription.per_side else [""]
         planned = {(n, side) for n in range(1, (prescription.sets or 1) + 1) for side in sides}
         extra = {(n, side) for (pk, n, side) in set_logs if pk == prescription.pk}
-        exercise = prescription.exercise
-        name = _html(exercise.name)
         rows = [
             _row(
                 prescription,
@@ -286,155 +188,79 @@ def _exercise_blocks(
                 side,
                 set_logs.get((prescription.pk, n, side)),
                 units=units,
-                texts=texts,
-                set_url=set_url,
-                exercise_name=name,
                 every_kind=every_kind,
             )
             for n, side in sorted(planned | extra)
         ]
+        if refused is not None:
+            rows = [refused if row["dom_id"] == refused["dom_id"] else row for row in rows]
         blocks.append(
             {
-                "pk": _html(prescription.pk),
-                "name": name,
-                "superset": _html(prescription.superset),
-                "target": _html(prescription.target_for(units)),
-                "tempo": _html(prescription.tempo),
-                "tempo_words": _html(prescription.tempo_in_words if prescription.tempo else ""),
-                "cue": _html(exercise.key_cue),
-                "notes": _html(prescription.notes),
-                "url": exercise.get_absolute_url(),
-                "rows": rows,
-                "pain_label": _("Pain during %(name)s (0 none – 10 worst)")
-                % {"name": exercise.name},
-                "pain_options": _options(PAIN_CHOICES, str(pains.get(prescription.pk, 0))),
+                "prescription": prescription,
+                "exercise": prescription.exercise,
+                "target": prescription.target_for(units),
                 "last_load": format_load(getattr(prescription, "last_load", None), units),
+                "rows": rows,
+                "pain_form": PainForm(
+                    auto_id=f"id_pain_{prescription.pk}_%s",
+                    initial={
+                        "prescription": prescription.pk,
+                        "pain": pains.get(prescription.pk, 0),
+                    },
+                ),
             }
         )
     return blocks
 
 
-def _form_values(form, names) -> dict:
-    """A form's labels, values and errors as strings, for inputs written by hand."""
-    return {
-        "labels": {name: form[name].label for name in names},
-        "values": {name: _html(form[name].value()) for name in names},
-        "errors": {name: " ".join(form.errors[name]) for name in names if name in form.errors},
-    }
-
-
-def _exercise_context(
+def _session_context(
+    request: HttpRequest,
     session: ScheduledSession,
-    units: str,
-    texts: Mapping[str, SafeString],
-    row: SetRow | None = None,
+    *,
+    refused: SetRow | None = None,
+    finish_form: FinishForm | None = None,
+    comment_form: CommentForm | None = None,
+    comments=None,
 ) -> dict:
-    """What the exercises partial prints; `row` replaces one row with a refused set's
-    input."""
-    blocks = _exercise_blocks(session, units, texts, _set_url(session.pk))
-    if row is not None:
-        for block in blocks:
-            block["rows"] = [row if r.dom_id == row.dom_id else r for r in block["rows"]]
-    return {"blocks": blocks, "pain_url": reverse("coaching:exercise_pain", args=[session.pk])}
-
-
-def _session_context(request: HttpRequest, session: ScheduledSession, **extra) -> dict:
-    """What the page's content and its comments print, with CSRF_PLACEHOLDER for the
-    token."""
     units = units_of(session.athlete)
     log = session.log if session.has_log else None
-    texts = _texts(units)
-    finish_form = extra.get("finish_form") or FinishForm(instance=log)
-    comment_form = extra.get("comment_form") or CommentForm()
-    finish = _form_values(finish_form, ["rpe", "duration_minutes", "notes", "done_on"])
-    finish["help_done_on"] = finish_form.fields["done_on"].help_text
+    if comments is None:
+        comments = log.comments.all() if log else []
     return {
-        "comments": extra["comments"] if "comments" in extra else log.comments.all() if log else [],
-        "comment": _form_values(comment_form, ["body"])
-        | {"placeholder": comment_form.fields["body"].widget.attrs["placeholder"]},
-        "on_behalf": session.athlete_id != request.user.pk,
         "session": session,
         "log": log,
-        "user": request.user,
         "units": units,
-        "t": texts,
-        "csrf_input": CSRF_PLACEHOLDER,
-        "finish": finish,
-        "rpe_options": _options(RPE_CHOICES, finish["values"]["rpe"]),
+        "on_behalf": session.athlete_id != request.user.pk,
         "is_adhoc": session.assignment_id is None,
+        "blocks": _exercise_blocks(session, units, refused),
+        "finish_form": finish_form or FinishForm(instance=log),
+        "comment_form": comment_form or CommentForm(),
+        "comments": comments,
     }
 
 
-def _session_content(
-    request: HttpRequest, session: ScheduledSession, *, row: SetRow | None = None, **extra
-) -> str:
-    context = _session_context(request, session, **extra)
-    context |= _exercise_context(session, context["units"], context["t"], row)
-    return render_to_string("coaching/session_detail.html#content", context)
-
-
-def _comments_response(request: HttpRequest, session: ScheduledSession, **extra) -> HttpResponse:
-    context = _session_context(request, session, **extra)
-    html = render_to_string("coaching/session_detail.html#comments", context)
-    return HttpResponse(with_csrf(html, request))
-
-
-def _session_page(request: HttpRequest, title: str, content: str) -> HttpResponse:
-    response = render(
-        request,
-        "coaching/session_detail.html",
-        {"title": title, "content": with_csrf(content, request)},
-    )
-    return _uncached(response)
-
-
-def _uncached(response: HttpResponse) -> HttpResponse:
-    # The page shows what is logged, which its own HTMX posts change after it loaded: no
-    # copy of it may be kept. Without no-store, Chrome's Back and Forward show the copy
-    # from its HTTP cache, whatever its age (the sets as they were when it first loaded).
-    add_never_cache_headers(response)
-    return response
-
-
-def _session_detail_parts(request: HttpRequest, pk: int) -> dict:
-    session = selectors.session_for_logging(request.user, pk)
-    return {
-        "title": session.title,
-        "content": _session_content(request, session),
-        # Whether some comments are new to this reader (opening the page marks them seen).
-        "unseen": session.has_log
-        and any(
-            not comment.seen_by_recipient and comment.author_id != request.user.pk
-            for comment in session.log.comments.all()
-        ),
-    }
+def _session_page(request: HttpRequest, session: ScheduledSession, **forms) -> HttpResponse:
+    return render(request, SESSION_TEMPLATE, _session_context(request, session, **forms))
 
 
 @require_GET
+@never_cache
 @vary_on_headers("HX-Request")
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    # Access first, on every request: the scoped query says whose session it is or
-    # answers 404, before the cache is asked. The content as it prints is then cached per
-    # viewer until the athlete's or the viewer's data changes (caching/versions.py).
-    athlete_id = selectors.session_owner_for(request.user, pk)
-    parts = cached(
-        "session-page",
-        [athlete_id, request.user.pk, LIBRARY],
-        (
-            request.user.pk,
-            pk,
-            get_language(),
-            timezone.get_current_timezone_name(),
-            template_version("coaching/session_detail.html"),
-        ),
-        lambda: _session_detail_parts(request, pk),
-    )
-    if parts["unseen"]:
-        session = selectors.session_for_logging(request.user, pk)
-        services.comments_mark_seen(log=session.log, reader=request.user)
+    # never_cache: the page shows what is logged, which its own HTMX posts change after it
+    # loaded. Without no-store, Chrome's Back and Forward show the copy from its HTTP
+    # cache, whatever its age (the sets as they were when it first loaded).
+    session = selectors.session_for_logging(request.user, pk)
+    log = session.log if session.has_log else None
+    if log is not None and any(
+        not comment.seen_by_recipient and comment.author_id != request.user.pk
+        for comment in log.comments.all()
+    ):
+        services.comments_mark_seen(log=log, reader=request.user)
+    template = SESSION_TEMPLATE
     if request.htmx and not request.htmx.history_restore_request:
-        return _uncached(HttpResponse(with_csrf(parts["content"], request)))
-    return _session_page(request, parts["title"], parts["content"])
+        template += "#content"
+    return render(request, template, _session_context(request, session))
 
 
 def _prescription_of(session: ScheduledSession, pk) -> ScheduledPrescription:
@@ -452,9 +278,11 @@ def _pk(value: str | None) -> int | None:
 
 
 @require_POST
+@never_cache
 def set_log(request: HttpRequest, pk: int) -> HttpResponse:
-    # Only the exercise posted, with its session and the athlete's units, in one query:
-    # the rest of what the page shows is not needed to store a set and redraw its row.
+    # Only the exercise posted, with its session, log and the athlete's units, in one
+    # scoped query: the rest of what the page shows is not needed to store a set and
+    # redraw its row.
     prescription = selectors.prescription_for_logging(
         request.user, pk, _pk(request.POST.get("prescription"))
     )
@@ -465,8 +293,8 @@ def set_log(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("coaching:session_detail", pk=session.pk)
     session = prescription.session
     units = prescription.units or KG
+    every_kind = session.assignment_id is None
     form = SetLogForm(request.POST, units=units)
-    posted = frozenset(name for name in SET_FIELDS if name in request.POST)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -486,47 +314,41 @@ def set_log(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             if not request.htmx:
-                return redirect(f"{request.path.rsplit('sets/', 1)[0]}#set-{prescription.pk}")
-            texts = _texts(units)
+                url = reverse("coaching:session_detail", args=[session.pk])
+                return redirect(f"{url}#set-{prescription.pk}")
             row = _row(
                 prescription,
                 logged.set_number,
                 logged.side,
                 logged,
                 units=units,
-                texts=texts,
-                set_url=_set_url(session.pk),
-                # An unplanned session's row showed every field, so the POST carried them
-                # all and `posted` keeps them shown.
-                posted=posted,
+                every_kind=every_kind,
             )
-            response = _row_response(request, row, texts)
+            response = _row_response(request, row)
             rest = prescription.rest_seconds or 0
             # Said by the page's live region (static/js/train.js), as the redrawn row is not.
-            saved = _("%(set)s: saved.") % {"set": unescape(row.name)}
+            saved = _("%(set)s: saved.") % {"set": row["name"]}
             return trigger_client_event(response, "set-logged", {"rest": rest, "said": saved})
     # Keep what was typed, with the reason, in the row it came from.
-    number = form.cleaned_data.get("set_number") or 1
-    side = form.cleaned_data.get("side") or ""
-    texts = _texts(units)
     row = _row(
         prescription,
-        number,
-        side,
+        form.cleaned_data.get("set_number") or 1,
+        form.cleaned_data.get("side") or "",
         None,
         units=units,
-        texts=texts,
-        set_url=_set_url(session.pk),
-        form=form,
-        posted=posted,
+        data=request.POST,
+        every_kind=every_kind,
     )
+    for error in form.non_field_errors():
+        row["form"].add_error(None, error)
+    row["refused"] = True
     if request.htmx:
-        return _row_response(request, row, texts)
-    session = selectors.session_for_logging(request.user, pk)
-    return _session_page(request, session.title, _session_content(request, session, row=row))
+        return _row_response(request, row)
+    return _session_page(request, selectors.session_for_logging(request.user, pk), refused=row)
 
 
 @require_POST
+@never_cache
 def set_undo(request: HttpRequest, pk: int, set_pk: int) -> HttpResponse:
     session = selectors.session_for_logging(request.user, pk)
     logged = get_object_or_404(SetLog, pk=set_pk, log__session=session)
@@ -534,20 +356,16 @@ def set_undo(request: HttpRequest, pk: int, set_pk: int) -> HttpResponse:
     services.set_log_undo(set_log=logged)
     if not request.htmx:
         return redirect("coaching:session_detail", pk=session.pk)
-    units = units_of(session.athlete)
-    texts = _texts(units)
     row = _row(
         prescription,
         logged.set_number,
         logged.side,
         None,
-        units=units,
-        texts=texts,
-        set_url=_set_url(session.pk),
+        units=units_of(session.athlete),
         every_kind=session.assignment_id is None,
     )
-    response = _row_response(request, row, texts)
-    undone = _("%(set)s: no longer logged.") % {"set": unescape(row.name)}
+    response = _row_response(request, row)
+    undone = _("%(set)s: no longer logged.") % {"set": row["name"]}
     return trigger_client_event(response, "set-undone", {"said": undone})
 
 
@@ -581,6 +399,7 @@ def exercise_pain(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@never_cache
 def session_finish(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_for_logging(request.user, pk)
     log = session.log if session.has_log else None
@@ -607,11 +426,11 @@ def session_finish(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("coaching:coach_session", pk=session.pk)
         messages.success(request, _("%(title)s logged. Well done.") % {"title": session.title})
         return redirect("coaching:train_history")
-    content = _session_content(request, session, finish_form=form)
-    return _session_page(request, session.title, content)
+    return _session_page(request, session, finish_form=form)
 
 
 @require_POST
+@never_cache
 def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_for_logging(request.user, pk)
     if not session.has_log:
@@ -621,15 +440,21 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         services.comment_add(log=session.log, author=request.user, body=form.cleaned_data["body"])
         messages.success(request, _("Comment sent."))
-        if request.htmx:
-            return _comments_response(
-                request, session, comments=session.log.comments.select_related("author")
-            )
-        return redirect(f"{request.path.rsplit('comments/', 1)[0]}#comments")
+        if not request.htmx:
+            url = reverse("coaching:session_detail", args=[session.pk])
+            return redirect(f"{url}#comments")
+        comments = session.log.comments.select_related("author")
+        form = CommentForm()
+    else:
+        comments = None
     if request.htmx:
-        return _comments_response(request, session, comment_form=form)
-    content = _session_content(request, session, comment_form=form)
-    return _session_page(request, session.title, content)
+        context = {
+            "session": session,
+            "comments": session.log.comments.all() if comments is None else comments,
+            "comment_form": form,
+        }
+        return render(request, f"{SESSION_TEMPLATE}#comments", context)
+    return _session_page(request, session, comment_form=form)
 
 
 # Unplanned sessions ---------------------------------------------------------------

@@ -266,7 +266,7 @@ def test_an_unplanned_sessions_exercise_logs_every_kind_of_value(client, athlete
             "load": "22.5",
             "distance_m": "30",
             "seconds": "45",
-            "note": "",
+            "note": "Knee a little sore on the last reps",
         },
         headers=HTMX,
     )
@@ -281,6 +281,9 @@ def test_an_unplanned_sessions_exercise_logs_every_kind_of_value(client, athlete
     row = response.content.decode()
     for name, value in zip(FIELDS, ("8", "22.5", "30", "45"), strict=True):
         assert re.search(rf'name="{name}" value="{re.escape(value)}', row), name
+
+    # The largest row there is (every field, a note, the undo form) stays a small answer.
+    assert len(response.content) < 3 * 1024
 
     response = client.post(
         reverse("coaching:set_undo", args=[unplanned.pk, logged.pk]), headers=HTMX

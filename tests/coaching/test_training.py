@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from athletes import services as people
 from coaching import selectors, services
-from coaching.forms import SetLogForm
+from coaching.forms import CommentForm, FinishForm, PainForm, SetLogForm
 from coaching.models import Comment, ExerciseFeedback, ScheduledSession, SessionLog, SetLog
+from coaching.renderers import FormRenderer
 from tests.conftest import PERSONAS
 from tests.factories import (
     AthleteProfileFactory,
@@ -411,8 +412,8 @@ def test_the_set_form_starts_from_last_times_load(client, athlete, schedule):
     assert 'value="12.5"' in row
 
 
-# The session page writes its inputs by hand (coaching/views/training.py): they must say
-# what SetLogForm's own widgets would, and stay tied to their labels and errors.
+# Each set row prints its own SetLogForm's fields: the inputs say what the form field says
+# (limits, step, keyboard), stay tied to their labels and errors, and every id is unique.
 
 
 class _Inputs(HTMLParser):
@@ -443,22 +444,52 @@ def _row_of(body, dom_id):
     return parser
 
 
-def test_hand_written_set_inputs_match_the_forms_widgets(client, athlete, schedule):
+def test_the_set_inputs_carry_the_form_fields_attributes(client, athlete, schedule):
     client.force_login(athlete)
     session = schedule["today"]
     nordic = session.prescriptions.get(exercise__name="Nordic lower")
     body = client.get(reverse("coaching:session_detail", args=[session.pk])).content.decode()
     row = _row_of(body, f"set-{nordic.pk}-1")
-    form = SetLogForm(units="kg", auto_id=f"id_{nordic.pk}_1_%s")
-    for name in ("reps", "load", "note"):
-        widget = _Inputs()
-        widget.feed(str(form[name]))
-        expected = {k: v for k, v in widget.inputs[name].items() if k != "value"}
-        shown = {k: v for k, v in row.inputs[name].items() if k != "value"}
-        assert shown == expected, name
-        assert row.labels[shown["id"]] == str(form[name].label)
+    form = SetLogForm(units="kg")
+    for name in ("reps", "load"):
+        field = form.fields[name]
+        shown = row.inputs[name]
+        assert shown["type"] == "number", name
+        assert (shown["min"], shown["max"]) == (str(field.min_value), str(field.max_value))
+        assert shown["inputmode"] == field.widget.attrs["inputmode"]
+        assert row.labels[shown["id"]] == str(field.label)
+    assert row.inputs["load"]["step"] == form.fields["load"].widget.attrs["step"]
+    assert row.inputs["note"]["maxlength"] == str(form.fields["note"].max_length)
+    assert row.labels[row.inputs["note"]["id"]] == str(form.fields["note"].label)
     assert row.inputs["reps"]["value"] == "6" and row.inputs["load"]["value"] == "20"
     assert "distance_m" not in row.inputs and "seconds" not in row.inputs
+    # One form per row: every id on the page is its own.
+    page = _Inputs()
+    page.feed(body)
+    ids = re.findall(r'\sid="([^"]+)"', body)
+    assert len(ids) == len(set(ids)) == len(page.ids)
+
+
+HOSTILE = "<b>\"x\" & 'y'</b>"
+
+
+@pytest.mark.parametrize(
+    ("form_class", "kwargs"),
+    [
+        (SetLogForm, {"initial": {"prescription": 1, "set_number": 2, "reps": 6, "note": HOSTILE}}),
+        (SetLogForm, {"data": {"prescription": "1", "set_number": HOSTILE, "load": HOSTILE}}),
+        (PainForm, {"initial": {"prescription": 3, "pain": 3}}),
+        (FinishForm, {"data": {"rpe": "11", "notes": HOSTILE, "done_on": HOSTILE}}),
+        (CommentForm, {"data": {"body": HOSTILE}}),
+    ],
+)
+def test_the_session_forms_print_what_djangos_widget_templates_would(form_class, kwargs):
+    # SessionFormRenderer writes these widgets in Python: the same markup, escaped alike.
+    fast, slow = form_class(**kwargs), form_class(renderer=FormRenderer(), **kwargs)
+    for name in fast.fields:
+        expected = str(slow[name]).replace("</option>\n\n", "</option>\n")
+        assert str(fast[name]) == expected, name
+        assert "<b>" not in str(fast[name])
 
 
 def test_a_refused_set_marks_its_fields_and_points_them_at_the_reason(client, athlete, schedule):
@@ -506,6 +537,8 @@ def test_logging_a_set_costs_the_same_queries_however_much_is_logged(
     client.post(url, data, headers={"HX-Request": "true"})
     with CaptureQueriesContext(connection) as ctx:
         client.post(url, data, headers={"HX-Request": "true"})
+    # The session and user, the scoped exercise with its session, log and units, the set.
+    assert len(ctx) <= 6, [query["sql"] for query in ctx.captured_queries]
     _grow_training(athlete, coach, 4)
     with django_assert_num_queries(len(ctx)):
         client.post(url, data, headers={"HX-Request": "true"})
