@@ -1,7 +1,6 @@
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 from functools import lru_cache
-from html import escape
 
 from django import forms
 from django.utils import timezone
@@ -21,7 +20,6 @@ from coaching.models import (
     SessionLog,
     Workout,
 )
-from coaching.renderers import FormRenderer
 
 
 class ProgrammeForm(forms.ModelForm):
@@ -275,63 +273,8 @@ class ScheduledPrescriptionForm(forms.ModelForm):
         widgets = PrescriptionForm.Meta.widgets
 
 
-# The session page prints about a hundred and fifty widgets, one form per set row: through
-# Django's widget templates (three nested includes and a loop over the attributes each)
-# they cost more than the rest of the page. These forms print the same markup from the
-# same widget context (the attributes the form field and the bound field give), written
-# here in Python; Widget.render marks it safe, as it does a template's output, so every
-# value is escaped here.
-_INPUT_TEMPLATES = frozenset(
-    f"django/forms/widgets/{kind}.html" for kind in ("input", "hidden", "number", "text", "date")
-)
-
-
-def _widget_attrs(attrs: dict) -> str:
-    # As django/forms/widgets/attrs.html prints them: True as a bare name, False left out.
-    return "".join(
-        f" {escape(str(name))}" if value is True else f' {escape(str(name))}="{escape(str(value))}"'
-        for name, value in attrs.items()
-        if value is not False
-    )
-
-
-class SessionFormRenderer(FormRenderer):
-    """The project's renderer (fields through includes/field.html, Bootstrap's classes),
-    with inputs, textareas and plain selects printed without a template."""
-
-    def render(self, template_name, context, request=None):
-        widget = context.get("widget")
-        if widget is None:
-            return super().render(template_name, context, request)
-        name = escape(str(widget["name"]))
-        if template_name in _INPUT_TEMPLATES:
-            value = widget["value"]
-            value = "" if value is None else f' value="{escape(str(value))}"'
-            attrs = _widget_attrs(widget["attrs"])
-            return f'<input type="{escape(str(widget["type"]))}" name="{name}"{value}{attrs}>'
-        if template_name == "django/forms/widgets/textarea.html":
-            value = escape(str(widget["value"])) if widget["value"] else ""
-            return f'<textarea name="{name}"{_widget_attrs(widget["attrs"])}>\n{value}</textarea>'
-        if template_name == "django/forms/widgets/select.html" and not any(
-            group for group, _options, _index in widget["optgroups"]
-        ):
-            options = "".join(
-                f'\n  <option value="{escape(str(option["value"]))}"'
-                f"{_widget_attrs(option['attrs'])}>{escape(str(option['label']))}</option>"
-                for _group, options, _index in widget["optgroups"]
-                for option in options
-            )
-            return f'<select name="{name}"{_widget_attrs(widget["attrs"])}>{options}\n</select>'
-        return super().render(template_name, context, request)
-
-
-SESSION_RENDERER = SessionFormRenderer()
-
-
 class SetLogForm(forms.Form):
     """One set as done. Load is typed in the athlete's own units."""
-
-    default_renderer = SESSION_RENDERER
 
     prescription = forms.IntegerField(widget=forms.HiddenInput)
     set_number = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=50)
@@ -376,8 +319,6 @@ class SetLogForm(forms.Form):
 
 
 class PainForm(forms.Form):
-    default_renderer = SESSION_RENDERER
-
     prescription = forms.IntegerField(widget=forms.HiddenInput)
     pain = forms.TypedChoiceField(
         label=_("Pain"),
@@ -388,8 +329,6 @@ class PainForm(forms.Form):
 
 
 class FinishForm(forms.ModelForm):
-    default_renderer = SESSION_RENDERER
-
     class Meta:
         model = SessionLog
         fields = ["rpe", "duration_minutes", "notes", "done_on"]
@@ -441,8 +380,6 @@ class AdhocSessionForm(forms.ModelForm):
 
 
 class CommentForm(forms.Form):
-    default_renderer = SESSION_RENDERER
-
     body = forms.CharField(
         label=_("Comment"),
         max_length=2000,

@@ -1,11 +1,19 @@
 """How every form field prints: one field template (templates/includes/field.html, used by
 `{{ field.as_field_group }}` and `{{ form }}`), with Bootstrap's classes added to the
 widget here, so that a template never writes an <input> by hand and every attribute
-(maxlength, min, max, step, required, inputmode) comes from the form field."""
+(maxlength, min, max, step, required, inputmode) comes from the form field.
+
+The common widgets (inputs, textareas, plain selects) are written here in Python, the
+same markup Django's widget templates print from the same context: through those
+templates (three nested includes and a loop over the attributes each) the session page's
+hundred and fifty widgets cost more than the rest of the page. Anything else (radio
+lists, multi-widgets, a project widget template) goes through the templates.
+tests/coaching/test_renderers.py checks both print the same, hostile values escaped alike."""
 
 from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.utils.html import format_html, format_html_join
 
 _WIDGET_CLASS = {
     forms.CheckboxInput: "form-check-input",
@@ -14,6 +22,13 @@ _WIDGET_CLASS = {
     forms.RadioSelect: "form-check-input",
     forms.CheckboxSelectMultiple: "form-check-input",
 }
+_INPUT_TEMPLATES = frozenset(
+    f"django/forms/widgets/{kind}.html"
+    for kind in (
+        "input", "text", "number", "email", "url", "password", "hidden", "date", "datetime",
+        "time", "search", "tel", "color", "checkbox",
+    )
+)  # fmt: skip
 
 
 def _widget_class(widget: forms.Widget) -> str | None:
@@ -38,6 +53,67 @@ class BootstrapBoundField(BoundField):
         return attrs
 
 
+def _attrs(attrs: dict):
+    # As django/forms/widgets/attrs.html prints them: True as a bare name, False left out.
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value),)
+            for name, value in attrs.items()
+            if value is not False
+        ),
+    )
+
+
+def _input(widget: dict):
+    value = widget["value"]
+    return format_html(
+        '<input type="{}" name="{}"{}{}>',
+        widget["type"],
+        widget["name"],
+        format_html(' value="{}"', value) if value is not None else "",
+        _attrs(widget["attrs"]),
+    )
+
+
+def _textarea(widget: dict):
+    return format_html(
+        '<textarea name="{}"{}>\n{}</textarea>',
+        widget["name"],
+        _attrs(widget["attrs"]),
+        widget["value"] or "",
+    )
+
+
+def _select(widget: dict):
+    options = format_html_join(
+        "",
+        '\n  <option value="{}"{}>{}</option>',
+        (
+            (option["value"], _attrs(option["attrs"]), option["label"])
+            for _group, options, _index in widget["optgroups"]
+            for option in options
+        ),
+    )
+    return format_html(
+        '<select name="{}"{}>{}\n</select>', widget["name"], _attrs(widget["attrs"]), options
+    )
+
+
 class FormRenderer(TemplatesSetting):
     field_template_name = "includes/field.html"
     bound_field_class = BootstrapBoundField
+
+    def render(self, template_name, context, request=None):
+        widget = context.get("widget")
+        if widget is not None:
+            if template_name in _INPUT_TEMPLATES:
+                return _input(widget)
+            if template_name == "django/forms/widgets/textarea.html":
+                return _textarea(widget)
+            if template_name == "django/forms/widgets/select.html" and not any(
+                group for group, _options, _index in widget["optgroups"]
+            ):
+                return _select(widget)
+        return super().render(template_name, context, request)
