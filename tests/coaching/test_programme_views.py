@@ -477,16 +477,23 @@ def test_builder_shows_a_library_change_at_once(client, coach, built):
     assert "Nordic hamstring lower" in client.get(p.get_absolute_url()).content.decode()
 
 
-def test_cached_builder_fragments_hold_no_token_and_no_user(client, coach, built):
-    client.force_login(coach)
-    p = built["programme"]
-    client.get(p.get_absolute_url())
-    from coaching.views.programmes import _Builder
+def test_cached_builder_fragments_hold_no_token_and_no_user(client, coach, built, monkeypatch):
+    from caching.versions import cached
+    from coaching.views import programmes
 
-    builder = _Builder(p)
-    fragments = builder.week_list(None, editing=None, undo=None) + builder.balance_card()
-    assert "Nordic lower" in fragments
-    assert "csrfmiddlewaretoken" not in fragments and coach.email not in fragments
+    stored = []
+
+    def recording(name, owners, parts, compute):
+        stored.append(cached(name, owners, parts, compute))
+        return stored[-1]
+
+    monkeypatch.setattr(programmes, "cached", recording)
+    client.force_login(coach)
+    client.get(built["programme"].get_absolute_url())
+    fragments = "".join(stored)
+    assert len(stored) == 2 and "Nordic lower" in fragments and "Muscle balance" in fragments
+    assert "csrfmiddlewaretoken" not in fragments and 'method="post"' not in fragments
+    assert coach.email not in fragments and "Cora Coach" not in fragments
 
 
 def test_builder_page_is_cached_in_fewer_queries(client, coach, built):
