@@ -567,7 +567,8 @@ def programme_assign(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 return redirect("coaching:programme_assignments", pk=programme.pk)
             starts_on = form.cleaned_data["starts_on"]
-            context["preview"] = _preview(programme, athletes, starts_on)
+            context["preview"] = preview = _preview(programme, athletes, starts_on)
+            context["calendar_html"] = _calendar(programme, preview, starts_on)
         except ValidationError as error:
             add_service_errors(form, error)
     template = _ASSIGN + "#assign-preview" if previewing else _ASSIGN
@@ -588,12 +589,38 @@ def _roster(request: HttpRequest, coach: User, *, chosen_only: bool) -> list[Use
 def _preview(
     programme: Programme, athletes: list[User], starts_on: date
 ) -> services.AssignmentPreview:
-    workouts = list(programme.workouts.all())
+    """The calendar and warnings for these athletes. The programme's workouts, with which
+    of them are lower-body strength work, are the same for every athlete and start date:
+    read-only data kept in the cache until the programme changes (every change bumps its
+    version) or the library does (the muscles exercises work)."""
+
+    def outline() -> tuple[list[Workout], set[int]]:
+        workouts = list(programme.workouts.all())
+        return workouts, services.lower_body_strength_ids(workouts)
+
+    parts = (programme.pk, programme.version, programme.updated_at.isoformat(), get_language())
+    workouts, leg_work = cached("assign-outline", [LIBRARY], parts, outline)
     return services.assignment_preview(
-        workouts=workouts,
-        athletes=athletes,
-        starts_on=starts_on,
-        leg_work=services.lower_body_strength_ids(workouts),
+        workouts=workouts, athletes=athletes, starts_on=starts_on, leg_work=leg_work
+    )
+
+
+def _calendar(programme: Programme, preview: services.AssignmentPreview, starts_on: date) -> str:
+    """The sessions week by week, the same for every athlete: a read-only fragment (no
+    token, no athlete) kept in the cache per start date until the programme changes."""
+    parts = (
+        programme.pk,
+        programme.version,
+        programme.updated_at.isoformat(),
+        starts_on,
+        get_language(),
+        template_version(_ASSIGN),
+    )
+    return cached(
+        "assign-calendar",
+        [LIBRARY],
+        parts,
+        lambda: render_to_string(f"{_ASSIGN}#calendar", {"preview": preview}),
     )
 
 
@@ -611,12 +638,17 @@ def _assignments_context(request: HttpRequest, programme: Programme) -> dict:
     )
     current = [a for a in assignments if a.status != Assignment.Status.ENDED]
     behind = [a for a in current if a.programme_version < programme.version]
+    warnings = services.placement_warnings(assignments=current)
+    for warning in warnings:
+        # Each move posts the day suggested, a hidden field of its own form.
+        if warning.move_to:
+            warning.move_form = SessionMoveForm(initial={"date": warning.move_to}, auto_id=False)
     return {
         "programme": programme,
         "assignments": assignments,
         "behind_ids": {a.pk for a in behind},
         "plans": services.programme_changes(programme=programme, assignments=behind),
-        "warnings": services.placement_warnings(assignments=current),
+        "warnings": warnings,
         "push_form": PushForm(assignments=current, initial={"assignments": [a.pk for a in behind]}),
     }
 
