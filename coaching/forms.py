@@ -1,13 +1,9 @@
 from collections.abc import Callable, Iterable
 from datetime import timedelta
-from functools import lru_cache
 
 from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from athletes.models import WEEKDAYS, Squad, User
@@ -37,52 +33,15 @@ class ProgrammeForm(forms.ModelForm):
         }
 
 
-def _week_choices(weeks: int) -> list[tuple[int, str]]:
-    return list(_week_labels(weeks, get_language()))
+def _week_field(label: str, weeks: int) -> forms.IntegerField:
+    """A week of the programme: the browser's number field keeps to its range (the
+    widget's min and max come from the field), and the form refuses any other."""
+    field = forms.IntegerField(label=label, min_value=1, max_value=weeks)
+    field.widget.attrs["inputmode"] = "numeric"
+    return field
 
 
-@lru_cache(maxsize=256)
-def _week_labels(weeks: int, language: str | None) -> tuple[tuple[int, str], ...]:
-    # The builder offers the weeks in three selects: translate each label once.
-    return tuple((week, _("Week %(n)s") % {"n": week}) for week in range(1, weeks + 1))
-
-
-class _SelectOptions:
-    """`form.options.<field>`: the <option> elements of a select that a template writes by
-    hand, rather than through a widget template per option, the current value selected."""
-
-    def __init__(self, form: forms.BaseForm):
-        self.form = form
-
-    def __getitem__(self, name: str) -> str:
-        field = self.form[name]
-        current = "" if field.value() is None else str(field.value())
-        choices = tuple((str(value), str(label)) for value, label in field.field.choices)
-        return _option_tags(choices, current)
-
-
-@lru_cache(maxsize=256)
-def _option_tags(choices: tuple[tuple[str, str], ...], current: str) -> str:
-    # The same weeks, days and kinds come back on every page: build their HTML once.
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (value, mark_safe(" selected") if value == current else "", label)  # noqa: S308
-            for value, label in choices
-        ),
-    )
-
-
-class HandRenderedSelects:
-    @property
-    def options(self) -> _SelectOptions:
-        return _SelectOptions(self)
-
-
-class WorkoutForm(HandRenderedSelects, forms.ModelForm):
-    week = forms.TypedChoiceField(label=_("Week"), coerce=int)
-
+class WorkoutForm(forms.ModelForm):
     class Meta:
         model = Workout
         fields = ["week", "day", "title", "kind", "notes"]
@@ -91,26 +50,23 @@ class WorkoutForm(HandRenderedSelects, forms.ModelForm):
     def __init__(self, *args, weeks: int, **kwargs):
         kwargs.setdefault("auto_id", "id_workout_%s")
         super().__init__(*args, **kwargs)
-        self.fields["week"].choices = _week_choices(weeks)
+        self.fields["week"] = _week_field(_("Week"), weeks)
 
 
 class WorkoutCopyForm(forms.Form):
-    week = forms.TypedChoiceField(label=_("Copy to week"), coerce=int)
     day = forms.TypedChoiceField(label=_("Day"), coerce=int, choices=WEEKDAYS)
 
     def __init__(self, *args, weeks: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["week"].choices = _week_choices(weeks)
+        self.fields["week"] = _week_field(_("Copy to week"), weeks)
+        self.order_fields(["week", "day"])
 
 
-class WeekCopyForm(HandRenderedSelects, forms.Form):
-    from_week = forms.TypedChoiceField(label=_("Copy week"), coerce=int)
-    to_week = forms.TypedChoiceField(label=_("into week"), coerce=int)
-
+class WeekCopyForm(forms.Form):
     def __init__(self, *args, weeks: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["from_week"].choices = _week_choices(weeks)
-        self.fields["to_week"].choices = _week_choices(weeks)
+        self.fields["from_week"] = _week_field(_("Copy week"), weeks)
+        self.fields["to_week"] = _week_field(_("into week"), weeks)
 
 
 class PrescriptionForm(forms.ModelForm):

@@ -1,21 +1,16 @@
-import hashlib
+import functools
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
-from functools import cached_property
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import get_template, render_to_string
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import dateformat
-from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -26,13 +21,8 @@ from athletes.decorators import coach_required
 from athletes.forms import add_service_errors
 from athletes.models import User
 from athletes.selectors import athletes_coached_by, squads_of
-from athletes.shortcuts import (
-    CSRF_PLACEHOLDER,
-    csrf_input,
-    url_for_each,
-    with_csrf,
-)
 from caching.templates import template_version
+from caching.versions import LIBRARY, cached
 from coaching import selectors, services
 from coaching.forms import (
     AssignForm,
@@ -47,45 +37,10 @@ from coaching.forms import (
     WorkoutForm,
 )
 from coaching.models import Assignment, Prescription, Programme, Workout
-from library.cache import FRAGMENT_SECONDS, VERSION_KEY, library_version
 from library.selectors import exercise_from_input, exercise_search
 from library.tempo import describe_tempo
 
 PROGRAMME_CHANGED = "programme-changed"
-
-
-class _Cached:
-    """Values kept as library/cache.py's `cached_render` keeps them (until the library
-    changes, per language, `parts` saying everything else they depend on), all read in one
-    round trip to the cache together with the library's version: each is stored beside the
-    version it was made under, and one made under another version is made again."""
-
-    def __init__(self, **entries: tuple):
-        language = get_language()
-        self._keys = {
-            name: f"programmes:{name}:{language}:"
-            + hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-            for name, parts in entries.items()
-        }
-        self._version = None
-        self._found: dict = {}
-        if settings.CACHE_READS:
-            found = cache.get_many([VERSION_KEY, *self._keys.values()])
-            self._version = found.pop(VERSION_KEY, None) or library_version()
-            self._found = {
-                key: entry[1] for key, entry in found.items() if entry[0] == self._version
-            }
-
-    def get[T](self, name: str, make: Callable[[], T]) -> T:
-        key = self._keys[name]
-        if key in self._found:
-            return self._found[key]
-        value = self._found[key] = make()
-        if self._version is not None:
-            # Under the version read before making it: if the library changed meanwhile,
-            # the next request sees another version and makes it again.
-            cache.set(key, (self._version, value), FRAGMENT_SECONDS)
-        return value
 
 
 # Programme list -------------------------------------------------------------------
@@ -127,206 +82,7 @@ def programme_copy(request: HttpRequest, pk: int) -> HttpResponse:
 
 # The builder ----------------------------------------------------------------------
 
-_SLUG = "exercise-slug"
-
-
-def _memo(compute: Callable) -> Callable:
-    """Workouts repeat the same days, kinds, tempos and targets: work each out once."""
-    done: dict = {}
-
-    def memoised(key, instance=None):
-        if key not in done:
-            done[key] = compute(key if instance is None else instance)
-        return done[key]
-
-    return memoised
-
-
-# What a prescription's target text depends on (`target_with_load`).
-_TARGET_FIELDS = (
-    "sets", "reps_min", "reps_max", "per_side", "hold_seconds", "distance_m",
-    "ground_contacts", "duration_seconds", "rest_seconds", "load_kind", "load_value",
-)  # fmt: skip
-
-
-def _prepare_workouts(programme: Programme, workouts: list[Workout]) -> list[Workout]:
-    """Give each workout and exercise the URLs and texts the builder prints, worked out
-    once here so that the template only places them."""
-    base = programme.get_absolute_url()
-    search_url = url_for_each("coaching:exercise_search", programme.pk)
-    update_url = url_for_each("coaching:workout_update", programme.pk)
-    exercise_url = url_for_each("library:exercise_detail", placeholder=_SLUG)
-    edit_url = url_for_each("coaching:prescription_update", programme.pk)
-    move_url = url_for_each("coaching:prescription_move", programme.pk)
-    delete_url = url_for_each("coaching:prescription_delete", programme.pk)
-    day_name = _memo(Workout.get_day_display)
-    kind_name = _memo(Workout.get_kind_display)
-    target = _memo(lambda item: item.target_with_load)
-    tempo = _memo(describe_tempo)
-    row = get_template("coaching/programme_detail.html#prescription-text")
-    text = _memo(lambda item: row.render({"item": item}))
-    for workout in workouts:
-        pk = workout.pk
-        workout.day_name = day_name(workout.day, workout)
-        workout.kind_name = kind_name(workout.kind, workout)
-        workout.search_url = search_url(pk)
-        workout.update_url = update_url(pk)
-        workout.edit_url = f"{base}?edit={pk}"
-        for item in workout.prescriptions.all():
-            exercise = item.exercise
-            item.exercise_url = exercise_url(exercise.slug)
-            item.target_label = target(tuple(getattr(item, f) for f in _TARGET_FIELDS), item)
-            item.tempo_label = tempo(item.tempo) if item.tempo else ""
-            # Weeks repeat the same exercises with the same targets: render each row once.
-            content = (item.superset, exercise.slug, exercise.name, item.target_label)
-            item.text_html = text((*content, item.tempo, item.notes), item)
-            item.edit_url = edit_url(item.pk)
-            item.move_url = move_url(item.pk)
-            item.delete_url = delete_url(item.pk)
-    return workouts
-
-
 _BUILDER = "coaching/programme_detail.html"
-
-
-class _Builder:
-    """The builder's data, fetched and worked out the first time something asks for it:
-    a page whose week list and balance come from the cache needs none of it.
-    `cached` names the fragments this request may read from the cache, read together."""
-
-    def __init__(self, programme: Programme, *, cached: tuple[str, ...] = ("week-list", "balance")):
-        self.programme = programme
-        self.base = programme.get_absolute_url()
-        self.editable = not programme.is_template
-        self._cached_names = cached
-
-    @cached_property
-    def workouts(self) -> list[Workout]:
-        programme = self.programme
-        return _prepare_workouts(programme, selectors.workouts_with_prescriptions(programme))
-
-    @cached_property
-    def weeks(self) -> list[dict]:
-        by_week: dict[int, list[Workout]] = defaultdict(list)
-        for workout in self.workouts:
-            by_week[workout.week].append(workout)
-        return [
-            {"number": number, "workouts": by_week[number]}
-            for number in range(1, self.programme.weeks + 1)
-        ]
-
-    @cached_property
-    def balance(self) -> dict:
-        balance = services.programme_balance(workouts=self.workouts, weeks=self.programme.weeks)
-        chart_rows = balance.chart_rows
-        names = [row["name"] for row in chart_rows]
-        return {
-            "chart_rows": chart_rows,
-            # Each value with its group's name, the label a phone shows beside it.
-            "week_rows": [
-                (week, list(zip(names, values, strict=True))) for week, values in balance.week_rows
-            ],
-            "posterior_share": balance.posterior_share,
-            "leans_on_quads": balance.leans_on_quads,
-        }
-
-    def workout(self, pk: int | None) -> Workout | None:
-        """One workout with its exercises, for the fragment that replaces it: without the
-        rest of the plan or the muscles the balance needs."""
-        if pk is None:
-            return None
-        exercises = Prescription.objects.select_related("exercise")
-        workout = (
-            self.programme.workouts.filter(pk=pk)
-            .prefetch_related(Prefetch("prescriptions", queryset=exercises))
-            .first()
-        )
-        return workout and _prepare_workouts(self.programme, [workout])[0]
-
-    def context(self, **extra) -> dict:
-        return {"programme": self.programme, "base": self.base, "editable": self.editable} | extra
-
-    def forms(self, **given) -> dict:
-        """The forms of the header and below the weeks: those given (refused, with what
-        the coach typed), fresh ones otherwise."""
-        if not self.editable:
-            return {}
-        weeks = self.programme.weeks
-        return {
-            "programme_form": given.get("programme_form") or ProgrammeForm(instance=self.programme),
-            "workout_form": given.get("workout_form")
-            or WorkoutForm(weeks=weeks, initial={"week": 1, "day": 1}),
-            "week_copy_form": given.get("week_copy_form")
-            or WeekCopyForm(weeks=weeks, initial={"from_week": 1, "to_week": 2}),
-        }
-
-    @cached_property
-    def _cache(self) -> _Cached:
-        """Fragments the same for everyone who may open the programme, rendered without
-        the request (so with no CSRF token and nothing about the user) and kept until the
-        programme changes (every change bumps its version), the library does (exercise
-        names and muscles) or the template, per language."""
-        programme = self.programme
-        parts = (
-            programme.pk,
-            programme.version,
-            programme.updated_at.isoformat(),
-            template_version(_BUILDER),
-        )
-        return _Cached(**dict.fromkeys(self._cached_names, parts))
-
-    def _render(self, name: str, **context) -> str:
-        html = render_to_string(f"{_BUILDER}#{name}", self.context(**context))
-        return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
-
-    def _cached(self, name: str, context: Callable[[], dict]) -> str:
-        html = self._cache.get(name, lambda: self._render(name, **context()))
-        return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
-
-    def page(self, request: HttpRequest) -> str:
-        """The page's content with fresh forms, nothing open for editing: the same for
-        everyone, so cached with a placeholder for the request's CSRF token."""
-        html = self._cache.get(
-            "builder",
-            lambda: self._render(
-                "builder",
-                week_list=self._render("week-list", weeks=self.weeks),
-                balance_card=self._render("balance", balance=self.balance),
-                csrf_input=CSRF_PLACEHOLDER,
-                **self.forms(),
-            ),
-        )
-        return with_csrf(html, request)
-
-    def week_list(self, request: HttpRequest, *, editing: int | None, undo: dict | None) -> str:
-        if editing is None and not undo:
-            return self._cached("week-list", lambda: {"weeks": self.weeks})
-        # The controls of the workout being edited carry CSRF tokens: never cached.
-        return render_to_string(
-            f"{_BUILDER}#week-list",
-            self.context(weeks=self.weeks, editing=editing, undo=undo),
-            request=request,
-        )
-
-    def balance_card(self) -> str:
-        return self._cached("balance", lambda: {"balance": self.balance})
-
-
-class _Deferred:
-    """HTML rendered only if the template prints it: the header fragment needs no week list."""
-
-    def __init__(self, render: Callable[[], str]):
-        self._render = render
-
-    @cached_property
-    def html(self) -> str:
-        return self._render()
-
-    def __str__(self) -> str:
-        return self.html
-
-    def __html__(self) -> str:
-        return self.html
 
 
 def _editing(request: HttpRequest) -> int | None:
@@ -337,21 +93,109 @@ def _small_int(value: str) -> int | None:
     return int(value) if value.isdigit() and len(value) < 10 else None
 
 
+def _with_tempo_words(workouts: list[Workout]) -> list[Workout]:
+    """Each exercise's tempo in words, which the builder prints beside the digits."""
+    for workout in workouts:
+        for item in workout.prescriptions.all():
+            item.tempo_words = describe_tempo(item.tempo) if item.tempo else ""
+    return workouts
+
+
+def _weeks(programme: Programme, workouts: list[Workout]) -> list[dict]:
+    by_week: dict[int, list[Workout]] = defaultdict(list)
+    for workout in workouts:
+        by_week[workout.week].append(workout)
+    return [
+        {"number": number, "workouts": by_week[number]} for number in range(1, programme.weeks + 1)
+    ]
+
+
+def _balance(programme: Programme, workouts: list[Workout]) -> dict:
+    balance = services.programme_balance(workouts=workouts, weeks=programme.weeks)
+    names = [row["name"] for row in balance.chart_rows]
+    return {
+        "chart_rows": balance.chart_rows,
+        # Each value with its group's name, the label a phone shows beside it.
+        "week_rows": [
+            (week, list(zip(names, values, strict=True))) for week, values in balance.week_rows
+        ],
+        "posterior_share": balance.posterior_share,
+        "leans_on_quads": balance.leans_on_quads,
+    }
+
+
+def _read_only(programme: Programme, name: str, context: Callable[[], dict]) -> str:
+    """A fragment of the builder with no form, no token and nothing about the viewer (the
+    access check has run): the same for everyone who may open the programme, so kept in
+    the cache until the programme changes (every change bumps its version), the library
+    does (exercise names and muscles) or the template, per language."""
+    parts = (
+        programme.pk,
+        programme.version,
+        programme.updated_at.isoformat(),
+        get_language(),
+        template_version(_BUILDER),
+    )
+    return cached(
+        f"builder-{name}",
+        [LIBRARY],
+        parts,
+        lambda: render_to_string(f"{_BUILDER}#{name}", _programme_context(programme) | context()),
+    )
+
+
+def _programme_context(programme: Programme) -> dict:
+    return {"programme": programme, "editable": not programme.is_template}
+
+
 def _builder_context(
-    request: HttpRequest,
     programme: Programme,
     *,
     editing: int | None = None,
     undo: dict | None = None,
     **forms,
 ) -> dict:
-    builder = _Builder(programme)
-    return builder.context(
-        week_list=_Deferred(lambda: builder.week_list(request, editing=editing, undo=undo)),
-        balance_card=_Deferred(builder.balance_card),
-        csrf_input=csrf_input(request),
-        **builder.forms(**forms),
+    """What the builder page and its fragments print. The forms are those given (refused,
+    with what the coach typed), fresh ones otherwise. The plan is read, and the read-only
+    fragments fetched from the cache, only if the template prints them: the context
+    holds functions, which the template engine calls (each once, functools.cache)."""
+    workouts = functools.cache(
+        lambda: _with_tempo_words(selectors.workouts_with_prescriptions(programme))
     )
+    context = _programme_context(programme) | {"editing": editing, "undo": undo}
+    context["balance_html"] = functools.cache(
+        lambda: _read_only(
+            programme, "balance", lambda: {"balance": _balance(programme, workouts())}
+        )
+    )
+    context["weeks"] = functools.cache(lambda: _weeks(programme, workouts()))
+    if editing is None and not undo:
+        # Nothing open for editing: no control, no token.
+        context["week_list_html"] = functools.cache(
+            lambda: _read_only(programme, "week-list", lambda: {"weeks": context["weeks"]()})
+        )
+    if context["editable"]:
+        weeks = programme.weeks
+        context |= {
+            "programme_form": ProgrammeForm(instance=programme),
+            "workout_form": WorkoutForm(weeks=weeks, initial={"week": 1, "day": 1}),
+            "week_copy_form": WeekCopyForm(weeks=weeks, initial={"from_week": 1, "to_week": 2}),
+        } | forms
+    return context
+
+
+def _one_workout(programme: Programme, pk: int | None) -> Workout | None:
+    """One workout with its exercises, for the fragment that replaces it: without the rest
+    of the plan or the muscles the balance needs."""
+    if pk is None:
+        return None
+    exercises = Prescription.objects.select_related("exercise")
+    workout = (
+        programme.workouts.filter(pk=pk)
+        .prefetch_related(Prefetch("prescriptions", queryset=exercises))
+        .first()
+    )
+    return workout and _with_tempo_words([workout])[0]
 
 
 @require_GET
@@ -362,30 +206,24 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     editing = _editing(request)
     target = request.htmx.target if request.htmx else ""
     if target == "balance":
-        return HttpResponse(_Builder(programme, cached=("balance",)).balance_card())
+        return render(request, f"{_BUILDER}#balance", _builder_context(programme))
     if target and target.startswith("workout-"):
-        builder = _Builder(programme)
-        workout = builder.workout(_small_int(target.removeprefix("workout-")))
+        workout = _one_workout(programme, _small_int(target.removeprefix("workout-")))
         if workout is None:
             return HttpResponse(status=404)
-        context = builder.context(workout=workout, editing=editing)
-        return render(request, "coaching/programme_detail.html#workout", context)
+        context = _programme_context(programme) | {"workout": workout, "editing": editing}
+        return render(request, f"{_BUILDER}#workout", context)
     undo = None
     if (request.session.get("undo") or {}).get("programme") == programme.pk:
         undo = request.session.pop("undo")
         editing = undo["workout"]
-    behind = _behind_count(request, programme)
-    if editing is None and undo is None:
-        page = _Builder(programme, cached=("builder",)).page(request)
-        context = {"programme": programme, "builder": page, "behind_count": behind}
-        return render(request, _BUILDER, context)
-    context = _builder_context(request, programme, editing=editing, undo=undo)
-    return render(request, _BUILDER, {**context, "behind_count": behind})
+    context = _builder_context(programme, editing=editing, undo=undo)
+    context["behind_count"] = _behind_count(request, programme)
+    return render(request, _BUILDER, context)
 
 
 def _behind_count(request: HttpRequest, programme: Programme) -> int:
-    """How many of the coach's athletes have this programme at an older version: the
-    page says so, outside the cached builder since it is about the coach's athletes."""
+    """How many of the coach's athletes have this programme at an older version."""
     if programme.owner_id != request.user.pk:
         return 0
     return selectors.assignments_behind(request.user, programme).count()
@@ -417,16 +255,18 @@ def _builder_response(
     # are keyed on it: read it again rather than show what was cached before the change.
     programme.refresh_from_db(fields=["version", "updated_at"])
     if not request.htmx:
-        context = _builder_context(request, programme, **forms)
-        return render(request, "coaching/programme_detail.html", context)
+        context = _builder_context(programme, **forms)
+        context["behind_count"] = _behind_count(request, programme)
+        return render(request, _BUILDER, context)
     if fragment == "workout":
-        builder = _Builder(programme)
-        context = builder.context(
-            workout=builder.workout(workout.pk), editing=workout.pk, undo=undo
-        )
+        context = _programme_context(programme) | {
+            "workout": _one_workout(programme, workout.pk),
+            "editing": workout.pk,
+            "undo": undo,
+        }
     else:
-        context = _builder_context(request, programme, **forms)
-    response = render(request, f"coaching/programme_detail.html#{fragment}", context)
+        context = _builder_context(programme, **forms)
+    response = render(request, f"{_BUILDER}#{fragment}", context)
     return trigger_client_event(response, PROGRAMME_CHANGED)
 
 
@@ -698,7 +538,6 @@ def programme_assign(request: HttpRequest, pk: int) -> HttpResponse:
         "programme": programme,
         "form": form,
         "preview": None,
-        "assign_url": request.path,  # the form posts back here
     }
     if request.method == "POST" and form.is_valid():
         try:
@@ -728,7 +567,8 @@ def programme_assign(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 return redirect("coaching:programme_assignments", pk=programme.pk)
             starts_on = form.cleaned_data["starts_on"]
-            context["preview"], context["calendar"] = _preview(programme, athletes, starts_on)
+            context["preview"] = preview = _preview(programme, athletes, starts_on)
+            context["calendar_html"] = _calendar(programme, preview, starts_on)
         except ValidationError as error:
             add_service_errors(form, error)
     template = _ASSIGN + "#assign-preview" if previewing else _ASSIGN
@@ -748,51 +588,40 @@ def _roster(request: HttpRequest, coach: User, *, chosen_only: bool) -> list[Use
 
 def _preview(
     programme: Programme, athletes: list[User], starts_on: date
-) -> tuple[services.AssignmentPreview, str]:
-    """The preview and its calendar. The programme's workouts, with which are lower-body
-    strength work, and the calendar, the same for every athlete, are kept in the cache
-    until the programme changes (every change bumps its version) or the library does (the
-    muscles exercises work), the calendar per start date: both read in one round trip."""
-    parts = (programme.pk, programme.version, programme.updated_at.isoformat())
-    cached = _Cached(outline=parts, calendar=(*parts, starts_on, template_version(_ASSIGN)))
+) -> services.AssignmentPreview:
+    """The calendar and warnings for these athletes. The programme's workouts, with which
+    of them are lower-body strength work, are the same for every athlete and start date:
+    read-only data kept in the cache until the programme changes (every change bumps its
+    version) or the library does (the muscles exercises work)."""
 
     def outline() -> tuple[list[Workout], set[int]]:
         workouts = list(programme.workouts.all())
         return workouts, services.lower_body_strength_ids(workouts)
 
-    workouts, leg_work = cached.get("outline", outline)
-    preview = services.assignment_preview(
+    parts = (programme.pk, programme.version, programme.updated_at.isoformat(), get_language())
+    workouts, leg_work = cached("assign-outline", [LIBRARY], parts, outline)
+    return services.assignment_preview(
         workouts=workouts, athletes=athletes, starts_on=starts_on, leg_work=leg_work
     )
-    calendar = cached.get(
-        "calendar",
-        lambda: render_to_string(f"{_ASSIGN}#calendar", {"calendar": _calendar(preview)}),
+
+
+def _calendar(programme: Programme, preview: services.AssignmentPreview, starts_on: date) -> str:
+    """The sessions week by week, the same for every athlete: a read-only fragment (no
+    token, no athlete) kept in the cache per start date until the programme changes."""
+    parts = (
+        programme.pk,
+        programme.version,
+        programme.updated_at.isoformat(),
+        starts_on,
+        get_language(),
+        template_version(_ASSIGN),
     )
-    return preview, mark_safe(calendar)  # noqa: S308 - rendered by the template engine
-
-
-def _calendar(preview: services.AssignmentPreview) -> list[tuple[str, list[tuple]]]:
-    """Each week's heading and sessions as (date, title, kind) texts, the date as
-    |date:"D j M" writes it, each day, month and kind name translated once rather than
-    once a session. Weeks with sessions are numbered from 1, as the preview always did."""
-    day = _memo(lambda weekday: str(WEEKDAYS_ABBR[weekday]))
-    month = _memo(lambda number: MONTHS_3[number].title())
-    kind = _memo(Workout.get_kind_display)
-    heading = _("Week %(n)s")
-    return [
-        (
-            heading % {"n": number},
-            [
-                (
-                    f"{day(p.date.weekday())} {p.date.day} {month(p.date.month)}",
-                    p.workout.title,
-                    kind(p.workout.kind, p.workout),
-                )
-                for p in week
-            ],
-        )
-        for number, week in enumerate(preview.weeks, start=1)
-    ]
+    return cached(
+        "assign-calendar",
+        [LIBRARY],
+        parts,
+        lambda: render_to_string(f"{_ASSIGN}#calendar", {"preview": preview}),
+    )
 
 
 _ASSIGNMENTS = "coaching/programme_assignments.html"
@@ -809,12 +638,17 @@ def _assignments_context(request: HttpRequest, programme: Programme) -> dict:
     )
     current = [a for a in assignments if a.status != Assignment.Status.ENDED]
     behind = [a for a in current if a.programme_version < programme.version]
+    warnings = services.placement_warnings(assignments=current)
+    for warning in warnings:
+        # Each move posts the day suggested, a hidden field of its own form.
+        if warning.move_to:
+            warning.move_form = SessionMoveForm(initial={"date": warning.move_to}, auto_id=False)
     return {
         "programme": programme,
         "assignments": assignments,
         "behind_ids": {a.pk for a in behind},
         "plans": services.programme_changes(programme=programme, assignments=behind),
-        "warnings": services.placement_warnings(assignments=current),
+        "warnings": warnings,
         "push_form": PushForm(assignments=current, initial={"assignments": [a.pk for a in behind]}),
     }
 

@@ -477,16 +477,23 @@ def test_builder_shows_a_library_change_at_once(client, coach, built):
     assert "Nordic hamstring lower" in client.get(p.get_absolute_url()).content.decode()
 
 
-def test_cached_builder_fragments_hold_no_token_and_no_user(client, coach, built):
-    client.force_login(coach)
-    p = built["programme"]
-    client.get(p.get_absolute_url())
-    from coaching.views.programmes import _Builder
+def test_cached_builder_fragments_hold_no_token_and_no_user(client, coach, built, monkeypatch):
+    from caching.versions import cached
+    from coaching.views import programmes
 
-    builder = _Builder(p)
-    fragments = builder.week_list(None, editing=None, undo=None) + builder.balance_card()
-    assert "Nordic lower" in fragments
-    assert "csrfmiddlewaretoken" not in fragments and coach.email not in fragments
+    stored = []
+
+    def recording(name, owners, parts, compute):
+        stored.append(cached(name, owners, parts, compute))
+        return stored[-1]
+
+    monkeypatch.setattr(programmes, "cached", recording)
+    client.force_login(coach)
+    client.get(built["programme"].get_absolute_url())
+    fragments = "".join(stored)
+    assert len(stored) == 2 and "Nordic lower" in fragments and "Muscle balance" in fragments
+    assert "csrfmiddlewaretoken" not in fragments and 'method="post"' not in fragments
+    assert coach.email not in fragments and "Cora Coach" not in fragments
 
 
 def test_builder_page_is_cached_in_fewer_queries(client, coach, built):
@@ -706,6 +713,7 @@ def test_assign_on_sunday_move_edit_on_tuesday_see_who_is_behind_and_push(client
             "(Ann Hardday)",
         ):
             assert move in page
+        assert '<input type="hidden" name="date" value="2026-12-18">' in page
 
         # One click, with htmx: the session moves and the page's panels come back.
         tuesday = ScheduledSession.objects.get(athlete=ann, week=1, title="Hamstring strength")
@@ -932,3 +940,44 @@ def test_assignments_and_builder_queries_same_for_2_and_20_athletes_behind(
             assert session.date == date(2026, 12, 25)
             counts.append(found)
     assert counts[0] == counts[1], counts
+
+
+def test_builder_forms_print_from_their_fields_with_unique_ids(client, coach, built):
+    client.force_login(coach)
+    p = built["programme"]
+    page = client.get(p.get_absolute_url()).content.decode()
+    # The weeks' range comes from the form field: the programme has two.
+    for name in ("id_workout_week", "id_from_week", "id_to_week"):
+        field = re.search(rf'<input [^>]*id="{name}"[^>]*>', page).group(0)
+        assert 'type="number"' in field and 'min="1"' in field and 'max="2"' in field, field
+    assert 'maxlength="120"' in re.search(r'<input [^>]*id="id_programme_title"[^>]*>', page)[0]
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    response = client.post(
+        reverse("coaching:week_copy", args=[p.pk]), {"from_week": "1", "to_week": "3"}
+    )
+    assert "less than or equal to 2" in response.content.decode()
+
+
+def test_cached_calendar_holds_no_athlete_and_no_token(client, coach, athlete, built, monkeypatch):
+    from caching.versions import cached
+    from coaching.views import programmes
+
+    stored = []
+
+    def recording(name, owners, parts, compute):
+        stored.append(cached(name, owners, parts, compute))
+        return stored[-1]
+
+    monkeypatch.setattr(programmes, "cached", recording)
+    client.force_login(coach)
+    start = (timezone.localdate() + timedelta(days=7)).isoformat()
+    body = client.post(
+        reverse("coaching:programme_assign", args=[built["programme"].pk]),
+        {"athletes": [athlete.pk], "starts_on": start},
+        headers={"HX-Request": "true", "HX-Target": "assign-preview"},
+    ).content.decode()
+    assert "Ada Athlete" in body and "Hamstrings A" in body
+    (calendar,) = [value for value in stored if isinstance(value, str)]
+    assert "Hamstrings A" in calendar and "Ada Athlete" not in calendar
+    assert "csrfmiddlewaretoken" not in calendar
