@@ -13,9 +13,8 @@ from django.utils import timezone
 
 from athletes import services as people
 from coaching import selectors, services
-from coaching.forms import CommentForm, FinishForm, PainForm, SetLogForm
+from coaching.forms import SetLogForm
 from coaching.models import Comment, ExerciseFeedback, ScheduledSession, SessionLog, SetLog
-from coaching.renderers import FormRenderer
 from tests.conftest import PERSONAS
 from tests.factories import (
     AthleteProfileFactory,
@@ -468,28 +467,6 @@ def test_the_set_inputs_carry_the_form_fields_attributes(client, athlete, schedu
     page.feed(body)
     ids = re.findall(r'\sid="([^"]+)"', body)
     assert len(ids) == len(set(ids)) == len(page.ids)
-
-
-HOSTILE = "<b>\"x\" & 'y'</b>"
-
-
-@pytest.mark.parametrize(
-    ("form_class", "kwargs"),
-    [
-        (SetLogForm, {"initial": {"prescription": 1, "set_number": 2, "reps": 6, "note": HOSTILE}}),
-        (SetLogForm, {"data": {"prescription": "1", "set_number": HOSTILE, "load": HOSTILE}}),
-        (PainForm, {"initial": {"prescription": 3, "pain": 3}}),
-        (FinishForm, {"data": {"rpe": "11", "notes": HOSTILE, "done_on": HOSTILE}}),
-        (CommentForm, {"data": {"body": HOSTILE}}),
-    ],
-)
-def test_the_session_forms_print_what_djangos_widget_templates_would(form_class, kwargs):
-    # SessionFormRenderer writes these widgets in Python: the same markup, escaped alike.
-    fast, slow = form_class(**kwargs), form_class(renderer=FormRenderer(), **kwargs)
-    for name in fast.fields:
-        expected = str(slow[name]).replace("</option>\n\n", "</option>\n")
-        assert str(fast[name]) == expected, name
-        assert "<b>" not in str(fast[name])
 
 
 def test_a_refused_set_marks_its_fields_and_points_them_at_the_reason(client, athlete, schedule):
