@@ -8,12 +8,15 @@ same markup Django's widget templates print from the same context: through those
 templates (three nested includes and a loop over the attributes each) the session page's
 hundred and fifty widgets cost more than the rest of the page. Anything else (radio
 lists, multi-widgets, a project widget template) goes through the templates.
-tests/coaching/test_renderers.py checks both print the same, hostile values escaped alike."""
+Widget.render marks what a renderer returns as safe, as it does a template's output, so
+every value is escaped here; tests/coaching/test_renderers.py checks both print the same,
+hostile values escaped alike."""
+
+import html
 
 from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
-from django.utils.html import format_html, format_html_join
 
 _WIDGET_CLASS = {
     forms.CheckboxInput: "form-check-input",
@@ -53,52 +56,41 @@ class BootstrapBoundField(BoundField):
         return attrs
 
 
-def _attrs(attrs: dict):
+def _text(value) -> str:
+    # What a template's autoescaping prints: safe strings as they are, anything else escaped.
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
+def _attrs(attrs: dict) -> str:
     # As django/forms/widgets/attrs.html prints them: True as a bare name, False left out.
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value),)
-            for name, value in attrs.items()
-            if value is not False
-        ),
+    return "".join(
+        f" {_text(name)}" if value is True else f' {_text(name)}="{_text(value)}"'
+        for name, value in attrs.items()
+        if value is not False
     )
 
 
-def _input(widget: dict):
-    value = widget["value"]
-    return format_html(
-        '<input type="{}" name="{}"{}{}>',
-        widget["type"],
-        widget["name"],
-        format_html(' value="{}"', value) if value is not None else "",
-        _attrs(widget["attrs"]),
-    )
+def _input(widget: dict) -> str:
+    value = "" if widget["value"] is None else f' value="{_text(widget["value"])}"'
+    attrs = _attrs(widget["attrs"])
+    return f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{value}{attrs}>'
 
 
-def _textarea(widget: dict):
-    return format_html(
-        '<textarea name="{}"{}>\n{}</textarea>',
-        widget["name"],
-        _attrs(widget["attrs"]),
-        widget["value"] or "",
-    )
+def _textarea(widget: dict) -> str:
+    value = _text(widget["value"]) if widget["value"] else ""
+    return f'<textarea name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>'
 
 
-def _select(widget: dict):
-    options = format_html_join(
-        "",
-        '\n  <option value="{}"{}>{}</option>',
-        (
-            (option["value"], _attrs(option["attrs"]), option["label"])
-            for _group, options, _index in widget["optgroups"]
-            for option in options
-        ),
+def _select(widget: dict) -> str:
+    options = "".join(
+        f'\n  <option value="{_text(option["value"])}"{_attrs(option["attrs"])}>'
+        f"{_text(option['label'])}</option>"
+        for _group, options, _index in widget["optgroups"]
+        for option in options
     )
-    return format_html(
-        '<select name="{}"{}>{}\n</select>', widget["name"], _attrs(widget["attrs"]), options
-    )
+    return f'<select name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>{options}\n</select>'
 
 
 class FormRenderer(TemplatesSetting):

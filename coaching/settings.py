@@ -200,10 +200,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
-# Rendered library pages and reads of training data are cached until what they show changes
-# (library/cache.py, coaching/freshness.py). A change is announced through the cache, so
-# every process must share it: on by default with Redis only. Turn it on without Redis
-# only where a single process serves.
+# Data and read-only fragments are cached until what they show changes (caching/versions.py).
+# A change is announced through the cache, so every process must share it: on by default
+# with Redis only. Turn it on without Redis only where a single process serves.
 CACHE_READS = env_bool("DJANGO_CACHE_READS", bool(REDIS_URL))
 
 AUTH_USER_MODEL = "athletes.User"

@@ -5,7 +5,7 @@ import os
 
 from django.test import override_settings
 
-from caching import templates as shortcuts
+from caching import templates
 
 
 def test_an_edited_template_gets_a_new_version_without_a_restart(tmp_path):
@@ -17,11 +17,11 @@ def test_an_edited_template_gets_a_new_version_without_a_restart(tmp_path):
         "OPTIONS": {"loaders": ["django.template.loaders.filesystem.Loader"]},
     }
     with override_settings(TEMPLATES=[engine]):
-        shortcuts._path_of.cache_clear()
-        before = shortcuts.template_version("page.html")
-        assert shortcuts.template_version("page.html") == before
+        templates._path_of.cache_clear()
+        before = templates.template_version("page.html")
+        assert templates.template_version("page.html") == before
         page.write_text("<p>after</p>")
         stat = page.stat()
         os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-        assert shortcuts.template_version("page.html") != before
-    shortcuts._path_of.cache_clear()
+        assert templates.template_version("page.html") != before
+    templates._path_of.cache_clear()
