@@ -4,23 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from library.models import Equipment, Exercise, MuscleGroup
 
 
-class FilterSelect(forms.Select):
-    """A select whose options are written out by its own template as (value, label,
-    selected), rather than one include of django/forms/widgets/select_option.html each:
-    the filters list some fifty options on a page that is read often. No option groups,
-    no attributes on options."""
-
-    template_name = "library/widgets/select.html"
-
-    def get_context(self, name, value, attrs):
-        context = forms.Widget.get_context(self, name, value, attrs)
-        chosen = set(context["widget"]["value"])
-        context["widget"]["options"] = [
-            (str(option), label, str(option) in chosen) for option, label in self.choices
-        ]
-        return context
-
-
 class ExerciseFilterForm(forms.Form):
     """The library's search and filters. An unknown value is reported on the form and
     otherwise ignored, so a stale shared link still shows a useful list."""
@@ -38,19 +21,19 @@ class ExerciseFilterForm(forms.Form):
             }
         ),
     )
-    group = forms.ChoiceField(label=_("Muscle group"), required=False, widget=FilterSelect)
+    group = forms.ChoiceField(label=_("Muscle group"), required=False, widget=forms.Select)
     kind = forms.ChoiceField(
         label=_("Kind"),
         required=False,
         choices=[("", _("Any kind")), *Exercise.Kind.choices],
-        widget=FilterSelect,
+        widget=forms.Select,
     )
-    equipment = forms.ChoiceField(label=_("Equipment"), required=False, widget=FilterSelect)
+    equipment = forms.ChoiceField(label=_("Equipment"), required=False, widget=forms.Select)
     emphasis = forms.ChoiceField(
         label=_("Emphasis"),
         required=False,
         choices=[("", _("Any emphasis")), *Exercise.Emphasis.choices],
-        widget=FilterSelect,
+        widget=forms.Select,
     )
 
     def __init__(self, data, *, groups: list[MuscleGroup], equipment: list[Equipment]):

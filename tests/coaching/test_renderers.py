@@ -59,3 +59,23 @@ def test_fields_print_their_own_limits_and_bootstraps_classes():
     assert 'max="2000"' in load and 'step="0.5"' in load and 'inputmode="decimal"' in load
     assert 'class="form-control is-invalid"' in load and 'aria-invalid="true"' in load
     assert 'maxlength="300"' in note and 'class="form-control"' in note
+
+
+def test_a_field_prints_its_label_widget_help_and_errors_tied_together():
+    form = FinishForm(data={"rpe": "11", "done_on": "not a day"})
+    form.is_valid()
+    group = str(form["done_on"].as_field_group())
+    assert group.startswith('<div class="mb-3">') and group.endswith("</div>")
+    assert '<label class="form-label" for="id_done_on">' in group
+    assert 'id="id_done_on_helptext"' in group and 'id="id_done_on_error"' in group
+    assert 'aria-describedby="id_done_on_helptext id_done_on_error"' in group
+    assert "Enter a valid date." in group
+
+
+def test_a_checkbox_prints_after_its_box_and_hostile_labels_are_escaped():
+    form = AccountForm(data={"name": HOSTILE})
+    form.fields["is_coach"].label = HOSTILE
+    group = str(form["is_coach"].as_field_group())
+    assert group.startswith('<div class="form-check mb-3">\n  <input type="checkbox"')
+    assert '<label class="form-check-label" for="id_is_coach">' in group
+    assert "<b>" not in group and "&lt;b&gt;" in group
