@@ -33,9 +33,8 @@ def _athlete_id(instance) -> int | None:
     parent already."""
     if type(instance) in _CHILDREN:
         name, parent_model = _CHILDREN[type(instance)]
-        parent = type(instance)._meta.get_field(name).get_cached_value(instance, None)
-        if parent is not None:
-            return parent.athlete_id
+        if getattr(type(instance), name).is_cached(instance):
+            return getattr(instance, name).athlete_id
         return (
             parent_model.objects.filter(pk=getattr(instance, f"{name}_id"))
             .values_list("athlete_id", flat=True)
