@@ -268,9 +268,21 @@ class SetLogForm(forms.Form):
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
-    def __init__(self, *args, units: str = "kg", **kwargs):
+    def __init__(self, *args, units: str = "kg", fields_of: "SetLogForm | None" = None, **kwargs):
+        """`fields_of`: another SetLogForm of the same request and units, whose fields
+        this one uses instead of deep-copying its own: a page's set rows share one copy
+        (the copy is most of a form's cost). Rendering and validating never change a
+        field; the labels, lazy, are translated once for the copy."""
+        if fields_of is not None:
+            self.base_fields = {}  # nothing to copy: the fields are the other form's
+            super().__init__(*args, **kwargs)
+            self.fields = fields_of.fields
+            self.units = fields_of.units
+            return
         super().__init__(*args, **kwargs)
         self.units = units
+        for field in self.fields.values():
+            field.label = None if field.label is None else str(field.label)
         self.fields["load"].label = _("Load (%(units)s)") % {"units": units}
 
 

@@ -96,6 +96,7 @@ def _row(
     units: str,
     data=None,
     every_kind: bool = False,
+    fields_of: SetLogForm | None = None,
 ) -> SetRow:
     """One set row: its log's values, else the target (or last time's load), else what a
     refused POST (`data`) sent, with its errors. The fields a POST carried stay shown:
@@ -107,7 +108,7 @@ def _row(
     # names the set_log view reads.
     auto_id = f"id_{p.pk}_{number}{side}_%s"
     if data is not None:
-        form = SetLogForm(data, units=units, auto_id=auto_id)
+        form = SetLogForm(data, units=units, auto_id=auto_id, fields_of=fields_of)
         form.is_valid()
         posted = {name for name in SET_FIELDS if name in data}
     else:
@@ -130,7 +131,7 @@ def _row(
                 "seconds": target["seconds"],
             }
         values |= {"prescription": p.pk, "set_number": number, "side": side}
-        form = SetLogForm(units=units, auto_id=auto_id, initial=values)
+        form = SetLogForm(units=units, auto_id=auto_id, initial=values, fields_of=fields_of)
         posted = set()
     show = (
         SET_FIELDS
@@ -169,6 +170,36 @@ def _row_response(request: HttpRequest, row: SetRow) -> HttpResponse:
     return render(request, f"{SESSION_TEMPLATE}#set-row", {"row": row, "set_url": set_url})
 
 
+def _exercise_headers(session: ScheduledSession, units: str) -> dict[int, str]:
+    """Each exercise's read-only header (name, target, tempo and its pacer, last time,
+    cue, notes, how-to link), by prescription: HTML without a form or anything of the
+    request, cached until the athlete's data or the library changes."""
+
+    def render_headers() -> dict[int, str]:
+        return {
+            p.pk: render_to_string(
+                f"{SESSION_TEMPLATE}#exercise-header",
+                {
+                    "p": p,
+                    "target": p.target_for(units),
+                    "last_load": format_load(getattr(p, "last_load", None), units),
+                },
+            )
+            for p in session.prescriptions.all()
+        }
+
+    headers = cached(
+        "session-headers",
+        [session.athlete_id, LIBRARY],
+        (get_language(), template_version(SESSION_TEMPLATE), units, session.pk),
+        render_headers,
+    )
+    if any(p.pk not in headers for p in session.prescriptions.all()):
+        # Cached from another read of the session (an exercise added meanwhile).
+        headers = render_headers()
+    return headers
+
+
 def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | None) -> list[dict]:
     """Each exercise with its set rows and pain form; `refused` replaces the row of a set
     that was not saved, keeping what was typed."""
@@ -176,6 +207,9 @@ def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | No
     set_logs = {(s.prescription_id, s.set_number, s.side): s for s in log.sets.all()} if log else {}
     pains = {f.prescription_id: f.pain for f in log.feedback.all()} if log else {}
     every_kind = session.assignment_id is None
+    # One copy of the form's fields for every row of the page.
+    fields_of = refused["form"] if refused is not None else SetLogForm(units=units)
+    headers = _exercise_headers(session, units)
     blocks = []
     for prescription in session.prescriptions.all():
         sides = ["L", "R"] if prescription.per_side else [""]
@@ -189,6 +223,7 @@ def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | No
                 set_logs.get((prescription.pk, n, side)),
                 units=units,
                 every_kind=every_kind,
+                fields_of=fields_of,
             )
             for n, side in sorted(planned | extra)
         ]
@@ -196,10 +231,9 @@ def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | No
             rows = [refused if row["dom_id"] == refused["dom_id"] else row for row in rows]
         blocks.append(
             {
-                "prescription": prescription,
-                "exercise": prescription.exercise,
-                "target": prescription.target_for(units),
-                "last_load": format_load(getattr(prescription, "last_load", None), units),
+                "pk": prescription.pk,
+                "name": prescription.exercise.name,
+                "header": headers[prescription.pk],
                 "rows": rows,
                 "pain_form": PainForm(
                     auto_id=f"id_pain_{prescription.pk}_%s",
@@ -323,6 +357,7 @@ def set_log(request: HttpRequest, pk: int) -> HttpResponse:
                 logged,
                 units=units,
                 every_kind=every_kind,
+                fields_of=form,
             )
             response = _row_response(request, row)
             rest = prescription.rest_seconds or 0
@@ -338,6 +373,7 @@ def set_log(request: HttpRequest, pk: int) -> HttpResponse:
         units=units,
         data=request.POST,
         every_kind=every_kind,
+        fields_of=form,
     )
     for error in form.non_field_errors():
         row["form"].add_error(None, error)

@@ -189,6 +189,42 @@ def test_the_page_shows_each_change_at_once(client, athlete, planned):
     assert "is-done" not in row and "Undo" not in row
 
 
+def test_the_cached_exercise_header_shows_each_change_at_once(client, athlete, planned):
+    # The header (name, notes, cue) is cached HTML: a coach's edit of the session's
+    # exercise and the library's renaming of it both show on the next request.
+    client.force_login(athlete)
+    nordic = planned.prescriptions.select_related("exercise").get()
+    body = client.get(_url(planned)).content.decode()  # cached now
+    assert "Nordic lower" in body and "Slow on the way down" not in body
+    nordic.notes = "Slow on the way down"
+    nordic.save()
+    body = client.get(_url(planned)).content.decode()
+    assert "Slow on the way down" in body
+    exercise = nordic.exercise
+    exercise.name = "Nordic hamstring curl"
+    exercise.cues = "Hips stay extended"
+    exercise.save()
+    body = client.get(_url(planned)).content.decode()
+    header = body.split(f'id="exercise-{nordic.pk}-name"', 1)[1].split("<ol", 1)[0]
+    assert "Nordic hamstring curl" in header and "Nordic lower" not in header
+    assert "Hips stay extended" in header and "Slow on the way down" in header
+    # Nothing of a form or the request in what is cached.
+    assert "csrfmiddlewaretoken" not in header and "<input" not in header
+
+
+def test_the_exercise_header_follows_the_athletes_units(client, athlete, planned):
+    client.force_login(athlete)
+    nordic = planned.prescriptions.get()
+    body = client.get(_url(planned)).content.decode()
+    header = body.split(f'id="exercise-{nordic.pk}-name"', 1)[1].split("<ol", 1)[0]
+    assert "20 kg" in header
+    athlete.athlete_profile.units = "lb"
+    athlete.athlete_profile.save()
+    body = client.get(_url(planned)).content.decode()
+    header = body.split(f'id="exercise-{nordic.pk}-name"', 1)[1].split("<ol", 1)[0]
+    assert "lb" in header and "20 kg" not in header
+
+
 def _row(body: str, dom_id: str) -> str:
     return body.split(f'<li id="{dom_id}"', 1)[1].split("</li>", 1)[0]
 
