@@ -97,6 +97,7 @@ def _row(
     data=None,
     every_kind: bool = False,
     fields_of: SetLogForm | None = None,
+    target: dict | None = None,
 ) -> SetRow:
     """One set row: its log's values, else the target (or last time's load), else what a
     refused POST (`data`) sent, with its errors. The fields a POST carried stay shown:
@@ -123,13 +124,7 @@ def _row(
             }
         else:
             # A coach's 12 kg shows to a runner in pounds as 26.5 lb, the value "Done" sends.
-            target = services.set_log_target_values(p, units)
-            values = {
-                "reps": target["reps"],
-                "load": from_kg(target["load_kg"] or getattr(p, "last_load", None), units),
-                "distance_m": target["distance_m"],
-                "seconds": target["seconds"],
-            }
+            values = dict(target or _target_values(p, units))
         values |= {"prescription": p.pk, "set_number": number, "side": side}
         form = SetLogForm(units=units, auto_id=auto_id, initial=values, fields_of=fields_of)
         posted = set()
@@ -163,6 +158,18 @@ def _row(
         name=f"{p.exercise.name}, {label}",
         fields=[form[name] for name in show],
     )
+
+
+def _target_values(p: ScheduledPrescription, units: str) -> dict:
+    """What a set not yet logged starts from: the target, else last time's load. A coach's
+    12 kg shows to a runner in pounds as 26.5 lb, the value "Done" sends."""
+    target = services.set_log_target_values(p, units)
+    return {
+        "reps": target["reps"],
+        "load": from_kg(target["load_kg"] or getattr(p, "last_load", None), units),
+        "distance_m": target["distance_m"],
+        "seconds": target["seconds"],
+    }
 
 
 def _row_response(request: HttpRequest, row: SetRow) -> HttpResponse:
@@ -209,12 +216,14 @@ def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | No
     every_kind = session.assignment_id is None
     # One copy of the form's fields for every row of the page.
     fields_of = refused["form"] if refused is not None else SetLogForm(units=units)
+    pain_fields = PainForm()
     headers = _exercise_headers(session, units)
     blocks = []
     for prescription in session.prescriptions.all():
         sides = ["L", "R"] if prescription.per_side else [""]
         planned = {(n, side) for n in range(1, (prescription.sets or 1) + 1) for side in sides}
         extra = {(n, side) for (pk, n, side) in set_logs if pk == prescription.pk}
+        target = _target_values(prescription, units)  # the same for each of its sets
         rows = [
             _row(
                 prescription,
@@ -224,6 +233,7 @@ def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | No
                 units=units,
                 every_kind=every_kind,
                 fields_of=fields_of,
+                target=target,
             )
             for n, side in sorted(planned | extra)
         ]
@@ -237,6 +247,7 @@ def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | No
                 "rows": rows,
                 "pain_form": PainForm(
                     auto_id=f"id_pain_{prescription.pk}_%s",
+                    fields_of=pain_fields,
                     initial={
                         "prescription": prescription.pk,
                         "pain": pains.get(prescription.pk, 0),
