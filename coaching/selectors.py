@@ -229,6 +229,8 @@ def prescription_for_logging(
         .select_related("session", "session__log", "exercise")
         .only(*_LOGGING_FIELDS)
         .annotate(units=F("session__athlete__athlete_profile__units"))
+        # One row at most (its pk): the Meta ordering's ORDER BY is only more SQL to build.
+        .order_by()
         .first()
     )
 

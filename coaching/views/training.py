@@ -96,6 +96,8 @@ def _row(
     units: str,
     data=None,
     every_kind: bool = False,
+    fields_of: SetLogForm | None = None,
+    target: dict | None = None,
 ) -> SetRow:
     """One set row: its log's values, else the target (or last time's load), else what a
     refused POST (`data`) sent, with its errors. The fields a POST carried stay shown:
@@ -107,7 +109,7 @@ def _row(
     # names the set_log view reads.
     auto_id = f"id_{p.pk}_{number}{side}_%s"
     if data is not None:
-        form = SetLogForm(data, units=units, auto_id=auto_id)
+        form = SetLogForm(data, units=units, auto_id=auto_id, fields_of=fields_of)
         form.is_valid()
         posted = {name for name in SET_FIELDS if name in data}
     else:
@@ -122,15 +124,9 @@ def _row(
             }
         else:
             # A coach's 12 kg shows to a runner in pounds as 26.5 lb, the value "Done" sends.
-            target = services.set_log_target_values(p, units)
-            values = {
-                "reps": target["reps"],
-                "load": from_kg(target["load_kg"] or getattr(p, "last_load", None), units),
-                "distance_m": target["distance_m"],
-                "seconds": target["seconds"],
-            }
+            values = dict(target or _target_values(p, units))
         values |= {"prescription": p.pk, "set_number": number, "side": side}
-        form = SetLogForm(units=units, auto_id=auto_id, initial=values)
+        form = SetLogForm(units=units, auto_id=auto_id, initial=values, fields_of=fields_of)
         posted = set()
     show = (
         SET_FIELDS
@@ -164,9 +160,51 @@ def _row(
     )
 
 
+def _target_values(p: ScheduledPrescription, units: str) -> dict:
+    """What a set not yet logged starts from: the target, else last time's load. A coach's
+    12 kg shows to a runner in pounds as 26.5 lb, the value "Done" sends."""
+    target = services.set_log_target_values(p, units)
+    return {
+        "reps": target["reps"],
+        "load": from_kg(target["load_kg"] or getattr(p, "last_load", None), units),
+        "distance_m": target["distance_m"],
+        "seconds": target["seconds"],
+    }
+
+
 def _row_response(request: HttpRequest, row: SetRow) -> HttpResponse:
     set_url = reverse("coaching:set_log", args=[row["session_id"]])
     return render(request, f"{SESSION_TEMPLATE}#set-row", {"row": row, "set_url": set_url})
+
+
+def _exercise_headers(session: ScheduledSession, units: str) -> dict[int, str]:
+    """Each exercise's read-only header (name, target, tempo and its pacer, last time,
+    cue, notes, how-to link), by prescription: HTML without a form or anything of the
+    request, cached until the athlete's data or the library changes."""
+
+    def render_headers() -> dict[int, str]:
+        return {
+            p.pk: render_to_string(
+                f"{SESSION_TEMPLATE}#exercise-header",
+                {
+                    "p": p,
+                    "target": p.target_for(units),
+                    "last_load": format_load(getattr(p, "last_load", None), units),
+                },
+            )
+            for p in session.prescriptions.all()
+        }
+
+    headers = cached(
+        "session-headers",
+        [session.athlete_id, LIBRARY],
+        (get_language(), template_version(SESSION_TEMPLATE), units, session.pk),
+        render_headers,
+    )
+    if any(p.pk not in headers for p in session.prescriptions.all()):
+        # Cached from another read of the session (an exercise added meanwhile).
+        headers = render_headers()
+    return headers
 
 
 def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | None) -> list[dict]:
@@ -176,11 +214,16 @@ def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | No
     set_logs = {(s.prescription_id, s.set_number, s.side): s for s in log.sets.all()} if log else {}
     pains = {f.prescription_id: f.pain for f in log.feedback.all()} if log else {}
     every_kind = session.assignment_id is None
+    # One copy of the form's fields for every row of the page.
+    fields_of = refused["form"] if refused is not None else SetLogForm(units=units)
+    pain_fields = PainForm()
+    headers = _exercise_headers(session, units)
     blocks = []
     for prescription in session.prescriptions.all():
         sides = ["L", "R"] if prescription.per_side else [""]
         planned = {(n, side) for n in range(1, (prescription.sets or 1) + 1) for side in sides}
         extra = {(n, side) for (pk, n, side) in set_logs if pk == prescription.pk}
+        target = _target_values(prescription, units)  # the same for each of its sets
         rows = [
             _row(
                 prescription,
@@ -189,6 +232,8 @@ def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | No
                 set_logs.get((prescription.pk, n, side)),
                 units=units,
                 every_kind=every_kind,
+                fields_of=fields_of,
+                target=target,
             )
             for n, side in sorted(planned | extra)
         ]
@@ -196,13 +241,13 @@ def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | No
             rows = [refused if row["dom_id"] == refused["dom_id"] else row for row in rows]
         blocks.append(
             {
-                "prescription": prescription,
-                "exercise": prescription.exercise,
-                "target": prescription.target_for(units),
-                "last_load": format_load(getattr(prescription, "last_load", None), units),
+                "pk": prescription.pk,
+                "name": prescription.exercise.name,
+                "header": headers[prescription.pk],
                 "rows": rows,
                 "pain_form": PainForm(
                     auto_id=f"id_pain_{prescription.pk}_%s",
+                    fields_of=pain_fields,
                     initial={
                         "prescription": prescription.pk,
                         "pain": pains.get(prescription.pk, 0),
@@ -323,6 +368,7 @@ def set_log(request: HttpRequest, pk: int) -> HttpResponse:
                 logged,
                 units=units,
                 every_kind=every_kind,
+                fields_of=form,
             )
             response = _row_response(request, row)
             rest = prescription.rest_seconds or 0
@@ -338,6 +384,7 @@ def set_log(request: HttpRequest, pk: int) -> HttpResponse:
         units=units,
         data=request.POST,
         every_kind=every_kind,
+        fields_of=form,
     )
     for error in form.non_field_errors():
         row["form"].add_error(None, error)

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coaching import services
+from coaching.forms import SetLogForm
 from coaching.models import ScheduledSession, SetLog
 from tests.conftest import PERSONAS
 from tests.factories import (
@@ -187,6 +188,42 @@ def test_the_page_shows_each_change_at_once(client, athlete, planned):
     client.post(reverse("coaching:set_undo", args=[planned.pk, logged.pk]), headers=HTMX)
     row = _row(client.get(_url(planned)).content.decode(), f"set-{nordic.pk}-1")
     assert "is-done" not in row and "Undo" not in row
+
+
+def test_the_cached_exercise_header_shows_each_change_at_once(client, athlete, planned):
+    # The header (name, notes, cue) is cached HTML: a coach's edit of the session's
+    # exercise and the library's renaming of it both show on the next request.
+    client.force_login(athlete)
+    nordic = planned.prescriptions.select_related("exercise").get()
+    body = client.get(_url(planned)).content.decode()  # cached now
+    assert "Nordic lower" in body and "Slow on the way down" not in body
+    nordic.notes = "Slow on the way down"
+    nordic.save()
+    body = client.get(_url(planned)).content.decode()
+    assert "Slow on the way down" in body
+    exercise = nordic.exercise
+    exercise.name = "Nordic hamstring curl"
+    exercise.cues = "Hips stay extended"
+    exercise.save()
+    body = client.get(_url(planned)).content.decode()
+    header = body.split(f'id="exercise-{nordic.pk}-name"', 1)[1].split("<ol", 1)[0]
+    assert "Nordic hamstring curl" in header and "Nordic lower" not in header
+    assert "Hips stay extended" in header and "Slow on the way down" in header
+    # Nothing of a form or the request in what is cached.
+    assert "csrfmiddlewaretoken" not in header and "<input" not in header
+
+
+def test_the_exercise_header_follows_the_athletes_units(client, athlete, planned):
+    client.force_login(athlete)
+    nordic = planned.prescriptions.get()
+    body = client.get(_url(planned)).content.decode()
+    header = body.split(f'id="exercise-{nordic.pk}-name"', 1)[1].split("<ol", 1)[0]
+    assert "20 kg" in header
+    athlete.athlete_profile.units = "lb"
+    athlete.athlete_profile.save()
+    body = client.get(_url(planned)).content.decode()
+    header = body.split(f'id="exercise-{nordic.pk}-name"', 1)[1].split("<ol", 1)[0]
+    assert "lb" in header and "20 kg" not in header
 
 
 def _row(body: str, dom_id: str) -> str:
@@ -397,3 +434,22 @@ def test_the_service_refuses_an_unplanned_session_in_the_future(in_auckland):
             )
     assert "date" in refused.value.message_dict
     assert list(ScheduledSession.objects.values_list("title", flat=True)) == ["Today there"]
+
+
+def test_set_rows_sharing_their_fields_keep_their_own_values_and_errors():
+    # The page's rows share one copy of SetLogForm's fields (fields_of): what one row
+    # holds, typed or refused, is its own.
+    first = SetLogForm(units="lb", auto_id="id_1_1_%s", initial={"reps": 5, "load": 20})
+    refused = SetLogForm(
+        {"prescription": "1", "set_number": "1", "reps": "-3"},
+        auto_id="id_1_2_%s",
+        fields_of=first,
+    )
+    other = SetLogForm(auto_id="id_1_3_%s", initial={"reps": 8}, fields_of=first)
+    assert not refused.is_valid() and "reps" in refused.errors
+    assert not other.errors and not first.errors
+    assert 'value="8"' in str(other["reps"]) and 'id="id_1_3_reps"' in str(other["reps"])
+    assert 'value="5"' in str(first["reps"]) and "is-invalid" not in str(first["reps"])
+    assert "is-invalid" in str(refused["reps"])
+    assert other["load"].label == "Load (lb)" and other.units == "lb"
+    assert 'min="0"' in str(other["reps"]) and 'max="500"' in str(other["reps"])
