@@ -229,26 +229,7 @@ class ScheduledPrescriptionForm(forms.ModelForm):
         widgets = PrescriptionForm.Meta.widgets
 
 
-class _SharedFields:
-    """`fields_of`: another form of the same class and request whose fields this one uses
-    instead of deep-copying its own: the rows of a page share one copy (the copy is most
-    of a small form's cost). Rendering and validating never change a field; the copy's
-    lazy labels and help texts are translated once, in the request's language."""
-
-    def __init__(self, *args, fields_of=None, **kwargs):
-        if fields_of is not None:
-            self.base_fields = {}  # nothing to copy: the fields are the other form's
-            super().__init__(*args, **kwargs)
-            self.fields = fields_of.fields
-            return
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if field.label is not None:
-                field.label = str(field.label)
-            field.help_text = str(field.help_text)
-
-
-class SetLogForm(_SharedFields, forms.Form):
+class SetLogForm(forms.Form):
     """One set as done. Load is typed in the athlete's own units."""
 
     prescription = forms.IntegerField(widget=forms.HiddenInput)
@@ -287,15 +268,13 @@ class SetLogForm(_SharedFields, forms.Form):
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
-    def __init__(self, *args, units: str = "kg", fields_of: "SetLogForm | None" = None, **kwargs):
-        # With `fields_of`, the load's label in that form's units.
-        super().__init__(*args, fields_of=fields_of, **kwargs)
-        self.units = units if fields_of is None else fields_of.units
-        if fields_of is None:
-            self.fields["load"].label = _("Load (%(units)s)") % {"units": units}
+    def __init__(self, *args, units: str = "kg", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = units
+        self.fields["load"].label = _("Load (%(units)s)") % {"units": units}
 
 
-class PainForm(_SharedFields, forms.Form):
+class PainForm(forms.Form):
     prescription = forms.IntegerField(widget=forms.HiddenInput)
     pain = forms.TypedChoiceField(
         label=_("Pain"),

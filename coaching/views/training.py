@@ -96,7 +96,6 @@ def _row(
     units: str,
     data=None,
     every_kind: bool = False,
-    fields_of: SetLogForm | None = None,
     target: dict | None = None,
 ) -> SetRow:
     """One set row: its log's values, else the target (or last time's load), else what a
@@ -109,7 +108,7 @@ def _row(
     # names the set_log view reads.
     auto_id = f"id_{p.pk}_{number}{side}_%s"
     if data is not None:
-        form = SetLogForm(data, units=units, auto_id=auto_id, fields_of=fields_of)
+        form = SetLogForm(data, units=units, auto_id=auto_id)
         form.is_valid()
         posted = {name for name in SET_FIELDS if name in data}
     else:
@@ -126,7 +125,7 @@ def _row(
             # A coach's 12 kg shows to a runner in pounds as 26.5 lb, the value "Done" sends.
             values = dict(target or _target_values(p, units))
         values |= {"prescription": p.pk, "set_number": number, "side": side}
-        form = SetLogForm(units=units, auto_id=auto_id, initial=values, fields_of=fields_of)
+        form = SetLogForm(units=units, auto_id=auto_id, initial=values)
         posted = set()
     show = (
         SET_FIELDS
@@ -214,9 +213,6 @@ def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | No
     set_logs = {(s.prescription_id, s.set_number, s.side): s for s in log.sets.all()} if log else {}
     pains = {f.prescription_id: f.pain for f in log.feedback.all()} if log else {}
     every_kind = session.assignment_id is None
-    # One copy of the form's fields for every row of the page.
-    fields_of = refused["form"] if refused is not None else SetLogForm(units=units)
-    pain_fields = PainForm()
     headers = _exercise_headers(session, units)
     blocks = []
     for prescription in session.prescriptions.all():
@@ -232,7 +228,6 @@ def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | No
                 set_logs.get((prescription.pk, n, side)),
                 units=units,
                 every_kind=every_kind,
-                fields_of=fields_of,
                 target=target,
             )
             for n, side in sorted(planned | extra)
@@ -247,7 +242,6 @@ def _exercise_blocks(session: ScheduledSession, units: str, refused: SetRow | No
                 "rows": rows,
                 "pain_form": PainForm(
                     auto_id=f"id_pain_{prescription.pk}_%s",
-                    fields_of=pain_fields,
                     initial={
                         "prescription": prescription.pk,
                         "pain": pains.get(prescription.pk, 0),
@@ -368,7 +362,6 @@ def set_log(request: HttpRequest, pk: int) -> HttpResponse:
                 logged,
                 units=units,
                 every_kind=every_kind,
-                fields_of=form,
             )
             response = _row_response(request, row)
             rest = prescription.rest_seconds or 0
@@ -384,7 +377,6 @@ def set_log(request: HttpRequest, pk: int) -> HttpResponse:
         units=units,
         data=request.POST,
         every_kind=every_kind,
-        fields_of=form,
     )
     for error in form.non_field_errors():
         row["form"].add_error(None, error)

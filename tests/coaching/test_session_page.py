@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coaching import services
-from coaching.forms import SetLogForm
 from coaching.models import ScheduledSession, SetLog
 from tests.conftest import PERSONAS
 from tests.factories import (
@@ -434,22 +433,3 @@ def test_the_service_refuses_an_unplanned_session_in_the_future(in_auckland):
             )
     assert "date" in refused.value.message_dict
     assert list(ScheduledSession.objects.values_list("title", flat=True)) == ["Today there"]
-
-
-def test_set_rows_sharing_their_fields_keep_their_own_values_and_errors():
-    # The page's rows share one copy of SetLogForm's fields (fields_of): what one row
-    # holds, typed or refused, is its own.
-    first = SetLogForm(units="lb", auto_id="id_1_1_%s", initial={"reps": 5, "load": 20})
-    refused = SetLogForm(
-        {"prescription": "1", "set_number": "1", "reps": "-3"},
-        auto_id="id_1_2_%s",
-        fields_of=first,
-    )
-    other = SetLogForm(auto_id="id_1_3_%s", initial={"reps": 8}, fields_of=first)
-    assert not refused.is_valid() and "reps" in refused.errors
-    assert not other.errors and not first.errors
-    assert 'value="8"' in str(other["reps"]) and 'id="id_1_3_reps"' in str(other["reps"])
-    assert 'value="5"' in str(first["reps"]) and "is-invalid" not in str(first["reps"])
-    assert "is-invalid" in str(refused["reps"])
-    assert other["load"].label == "Load (lb)" and other.units == "lb"
-    assert 'min="0"' in str(other["reps"]) and 'max="500"' in str(other["reps"])
