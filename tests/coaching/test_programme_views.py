@@ -477,17 +477,23 @@ def test_builder_shows_a_library_change_at_once(client, coach, built):
     assert "Nordic hamstring lower" in client.get(p.get_absolute_url()).content.decode()
 
 
-def test_cached_builder_fragments_hold_no_token_and_no_user(client, coach, built, monkeypatch):
+@pytest.fixture
+def stored(monkeypatch) -> list:
+    """What the programme views put in the cache during the test, in order."""
     from caching.versions import cached
     from coaching.views import programmes
 
-    stored = []
+    values = []
 
     def recording(name, owners, parts, compute):
-        stored.append(cached(name, owners, parts, compute))
-        return stored[-1]
+        values.append(cached(name, owners, parts, compute))
+        return values[-1]
 
     monkeypatch.setattr(programmes, "cached", recording)
+    return values
+
+
+def test_cached_builder_fragments_hold_no_token_and_no_user(client, coach, built, stored):
     client.force_login(coach)
     client.get(built["programme"].get_absolute_url())
     fragments = "".join(stored)
@@ -959,17 +965,7 @@ def test_builder_forms_print_from_their_fields_with_unique_ids(client, coach, bu
     assert "less than or equal to 2" in response.content.decode()
 
 
-def test_cached_calendar_holds_no_athlete_and_no_token(client, coach, athlete, built, monkeypatch):
-    from caching.versions import cached
-    from coaching.views import programmes
-
-    stored = []
-
-    def recording(name, owners, parts, compute):
-        stored.append(cached(name, owners, parts, compute))
-        return stored[-1]
-
-    monkeypatch.setattr(programmes, "cached", recording)
+def test_cached_calendar_holds_no_athlete_and_no_token(client, coach, athlete, built, stored):
     client.force_login(coach)
     start = (timezone.localdate() + timedelta(days=7)).isoformat()
     body = client.post(
