@@ -80,12 +80,6 @@ def squads_of(coach: User) -> QuerySet[Squad]:
     return Squad.objects.filter(coach=coach)
 
 
-def squads_with_members(coach: User) -> QuerySet[Squad]:
-    return squads_of(coach).prefetch_related(
-        Prefetch("members", queryset=athletes_coached_by(coach).order_by("name"))
-    )
-
-
 def invitations_of(coach: User) -> QuerySet[Invitation]:
     if not coach.is_authenticated or not coach.is_coach:
         return Invitation.objects.none()
